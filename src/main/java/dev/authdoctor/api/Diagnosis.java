@@ -1,0 +1,65 @@
+package dev.authdoctor.api;
+
+import dev.authdoctor.model.Actor;
+import dev.authdoctor.model.EscalationCondition;
+
+import java.util.List;
+
+/**
+ * What authdoctor says about one incident, shaped like {@code diagnosis.schema.json}: the problems
+ * recognised (most specific first), the remediation plan in the order to carry it out, and the
+ * escalation, if any. {@code errors} is non-empty only for {@link Outcome#REJECTED}.
+ */
+public record Diagnosis(String incidentId, Outcome outcome, List<Problem> problems, List<Step> steps,
+                        Escalation escalation, List<String> errors) {
+
+    public enum Outcome {
+        /** At least one problem was recognised. */
+        DIAGNOSED,
+        /** Valid input that no rule recognised. */
+        NO_MATCH,
+        /** Input that is not a valid incident; {@code errors} say why. */
+        REJECTED
+    }
+
+    /**
+     * A recognised problem: its catalog id, title, the cause codes the facts named (row 9's
+     * {@code CLOCK_DRIFT}, ...) and the ids of the rules that recognised it or named a cause.
+     */
+    public record Problem(String id, String title, List<String> causes, List<String> rules) {
+        public Problem {
+            causes = List.copyOf(causes);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /** One step of the plan, numbered from 1; {@code id} is the step's stable id within its rule pack. */
+    public record Step(int order, String id, Actor actor, String text, String problemId) {
+    }
+
+    /**
+     * Whom to hand over to and when: {@code contact} is the support address in force, or
+     * {@code SUPER_ADMINISTRATOR}; {@code now} is true when the facts already meet the condition.
+     */
+    public record Escalation(String contact, EscalationCondition condition, boolean now, String reason) {
+    }
+
+    public Diagnosis {
+        problems = List.copyOf(problems);
+        steps = List.copyOf(steps);
+        errors = List.copyOf(errors);
+    }
+
+    /** The answer for input that is not a valid incident. */
+    public static Diagnosis rejected(String incidentId, List<String> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a rejection needs at least one reason");
+        }
+        return new Diagnosis(incidentId, Outcome.REJECTED, List.of(), List.of(), null, errors);
+    }
+
+    /** The problem ids, in the diagnosis's order. */
+    public List<String> problemIds() {
+        return problems.stream().map(Problem::id).toList();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.authdoctor.api;
+
+import dev.authdoctor.engine.Findings;
+import dev.authdoctor.engine.Findings.Attributed;
+import dev.authdoctor.engine.ProblemDefinition;
+import dev.authdoctor.model.Actor;
+import dev.authdoctor.model.CauseFound;
+import dev.authdoctor.model.EscalationDue;
+import dev.authdoctor.model.Evidence;
+import dev.authdoctor.model.PlanStep;
+import dev.authdoctor.model.ProblemFound;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the rules' conclusions into a {@link Diagnosis}: problems most specific first, steps merged
+ * across problems (one step id, one step) and numbered 1..n, and the escalation the rules kept.
+ * Every order here is total, so the same findings always give the same bytes.
+ */
+final class PlanAssembler {
+
+    private final Map<String, ProblemDefinition> definitions;
+
+    PlanAssembler(Map<String, ProblemDefinition> definitions) {
+        this.definitions = definitions;
+    }
+
+    Diagnosis assemble(String incidentId, Findings findings) {
+        List<String> problemOrder = orderProblems(findings);
+        if (problemOrder.isEmpty()) {
+            return new Diagnosis(incidentId, Diagnosis.Outcome.NO_MATCH, List.of(), List.of(), null, List.of());
+        }
+        List<Diagnosis.Step> steps = orderSteps(findings, problemOrder);
+        List<Diagnosis.Problem> problems = new ArrayList<>();
+        for (String id : problemOrder) {
+            problems.add(new Diagnosis.Problem(id, title(id), causesOf(id, findings), rulesOf(id, findings)));
+        }
+        return new Diagnosis(incidentId, Diagnosis.Outcome.DIAGNOSED, problems, steps, escalation(findings), List.of());
+    }
+
+    /** By the best evidence (a message, then facts or a named cause, then a bare symptom), then table row, then id. */
+    private List<String> orderProblems(Findings findings) {
+        Map<String, Evidence> best = new LinkedHashMap<>();
+        for (Attributed<ProblemFound> p : findings.problems()) {
+            best.merge(p.fact().problemId(), p.fact().evidence(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        for (Attributed<CauseFound> c : findings.causes()) {
+            best.computeIfPresent(c.fact().problemId(), (id, e) -> e == Evidence.SYMPTOM ? Evidence.FACTS : e);
+        }
+        return best.keySet().stream()
+                .sorted(Comparator.<String, Evidence>comparing(best::get)
+                        .thenComparing(id -> row(id))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /**
+     * Hand-overs to support last; otherwise by problem order, then steps the facts point to, then the
+     * table's own order. A step id already placed is not placed again.
+     */
+    private static List<Diagnosis.Step> orderSteps(Findings findings, List<String> problemOrder) {
+        Set<String> likely = new HashSet<>();
+        findings.likelySteps().forEach(l -> likely.add(l.fact().stepId()));
+        Comparator<PlanStep> order = Comparator
+                .<PlanStep>comparingInt(s -> s.actor() == Actor.SUPPORT ? 1 : 0)
+                .thenComparingInt(s -> indexOf(problemOrder, s.problemId()))
+                .thenComparingInt(s -> likely.contains(s.id()) ? 0 : 1)
+                .thenComparingInt(PlanStep::seq)
+                .thenComparing(PlanStep::id)
+                .thenComparing(PlanStep::text);
+        List<PlanStep> sorted = findings.steps().stream().map(Attributed::fact).sorted(order).toList();
+        Set<String> placed = new HashSet<>();
+        List<Diagnosis.Step> steps = new ArrayList<>();
+        for (PlanStep s : sorted) {
+            if (placed.add(s.id())) {
+                steps.add(new Diagnosis.Step(steps.size() + 1, s.id(), s.actor(), s.text(), s.problemId()));
+            }
+        }
+        return steps;
+    }
+
+    private static int indexOf(List<String> problemOrder, String problemId) {
+        int i = problemOrder.indexOf(problemId);
+        return i < 0 ? problemOrder.size() : i;
+    }
+
+    /** Causes in the order of the steps their rules put in the plan (the table's order for row 9). */
+    private static List<String> causesOf(String problemId, Findings findings) {
+        Map<String, Integer> firstSeq = new LinkedHashMap<>();
+        for (Attributed<CauseFound> c : findings.causes()) {
+            if (!c.fact().problemId().equals(problemId)) {
+                continue;
+            }
+            int seq = findings.steps().stream()
+                    .filter(s -> s.ruleId() != null && s.ruleId().equals(c.ruleId()))
+                    .mapToInt(s -> s.fact().seq()).min().orElse(Integer.MAX_VALUE);
+            firstSeq.merge(c.fact().cause(), seq, Math::min);
+        }
+        return firstSeq.keySet().stream()
+                .sorted(Comparator.<String>comparingInt(firstSeq::get).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    /** The rules that recognised the problem or named one of its causes, in firing order. */
+    private static List<String> rulesOf(String problemId, Findings findings) {
+        Set<String> mine = new HashSet<>();
+        findings.problems().stream().filter(p -> p.fact().problemId().equals(problemId)).forEach(p -> mine.add(p.ruleId()));
+        findings.causes().stream().filter(c -> c.fact().problemId().equals(problemId)).forEach(c -> mine.add(c.ruleId()));
+        Set<String> ordered = new LinkedHashSet<>();
+        for (String fired : findings.firedRules()) {
+            if (mine.contains(fired)) {
+                ordered.add(fired);
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    private static Diagnosis.Escalation escalation(Findings findings) {
+        return findings.escalations().stream()
+                .map(Attributed::fact)
+                .min(Comparator.comparingInt(EscalationDue::urgency)
+                        .thenComparing(EscalationDue::problemId)
+                        .thenComparing(EscalationDue::contact))
+                .map(e -> new Diagnosis.Escalation(e.contact(), e.condition(), e.now(), e.reason()))
+                .orElse(null);
+    }
+
+    private String title(String problemId) {
+        ProblemDefinition d = definitions.get(problemId);
+        return d == null ? problemId : d.title();
+    }
+
+    private int row(String problemId) {
+        ProblemDefinition d = definitions.get(problemId);
+        return d == null || d.row() == null ? Integer.MAX_VALUE : d.row();
+    }
+}

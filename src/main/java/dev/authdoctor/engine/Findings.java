@@ -1,0 +1,26 @@
+package dev.authdoctor.engine;
+
+import dev.authdoctor.model.CauseFound;
+import dev.authdoctor.model.EscalationDue;
+import dev.authdoctor.model.LikelyStep;
+import dev.authdoctor.model.PlanStep;
+import dev.authdoctor.model.ProblemFound;
+
+import java.util.List;
+
+/**
+ * What the rules concluded for one incident, each conclusion with the id of the rule that drew it, and
+ * the ids of all rules that fired, in firing order.
+ */
+public record Findings(
+        List<Attributed<ProblemFound>> problems,
+        List<Attributed<CauseFound>> causes,
+        List<Attributed<PlanStep>> steps,
+        List<Attributed<LikelyStep>> likelySteps,
+        List<Attributed<EscalationDue>> escalations,
+        List<String> firedRules) {
+
+    /** A conclusion and the rule that inserted it. */
+    public record Attributed<T>(T fact, String ruleId) {
+    }
+}

@@ -1,0 +1,239 @@
+package dev.authdoctor.engine;
+
+import dev.authdoctor.model.AccountSettings;
+import dev.authdoctor.model.Authenticator;
+import dev.authdoctor.model.CauseFound;
+import dev.authdoctor.model.ErrorText;
+import dev.authdoctor.model.EscalationDue;
+import dev.authdoctor.model.Incident;
+import dev.authdoctor.model.LikelyStep;
+import dev.authdoctor.model.Organisation;
+import dev.authdoctor.model.PlanStep;
+import dev.authdoctor.model.ProblemFound;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One or more rule packs compiled into a single KieBase. Built once and shared: {@link #run} opens a
+ * fresh session per call and disposes it, so any number of threads may call it at once.
+ */
+public final class RuleBase {
+
+    /** A pack whose rules keep re-triggering each other is broken; stop it rather than spin. */
+    static final int MAX_FIRINGS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieBase kieBase;
+    private final List<RulePack> packs;
+    private final Map<String, ProblemDefinition> problems;
+    private final Map<String, RuleInfo> rulesByName;
+
+    private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, ProblemDefinition> problems,
+                     Map<String, RuleInfo> rulesByName) {
+        this.kieBase = kieBase;
+        this.packs = packs;
+        this.problems = problems;
+        this.rulesByName = rulesByName;
+    }
+
+    /** Compiles the packs together. A DRL error anywhere fails the whole build, naming file and line. */
+    public static RuleBase compile(List<RulePack> packs) {
+        long started = System.nanoTime();
+        KieServices ks = KieServices.Factory.get();
+        // KieRepository is a process-wide cache: every build gets its own release id and leaves no module behind.
+        ReleaseId releaseId = ks.newReleaseId("dev.authdoctor.packs", "build-" + BUILDS.incrementAndGet() + "-" + UUID.randomUUID(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        Map<String, String> displayNames = new HashMap<>();
+        Map<String, ProblemDefinition> problems = new LinkedHashMap<>();
+        for (int i = 0; i < packs.size(); i++) {
+            RulePack pack = packs.get(i);
+            problems.putAll(pack.problems());
+            for (DrlSource source : pack.sources()) {
+                // Drools wants a file's folder to match its package; the pack index keeps names apart.
+                String path = "src/main/resources/" + packageFolder(source.text()) + "/pack" + i + "-" + source.name();
+                kfs.write(path, source.text());
+                displayNames.put(path, pack.name() + "/" + source.name());
+            }
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<String> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String file = m.getPath() == null ? "?" : displayNames.getOrDefault(m.getPath(), m.getPath());
+            errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RulePackException("the rules do not compile", errors);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+
+        Map<String, RuleInfo> rules = new HashMap<>();
+        for (KiePackage kp : kieBase.getKiePackages()) {
+            for (Rule r : kp.getRules()) {
+                Map<String, Object> meta = r.getMetaData();
+                rules.put(r.getPackageName() + "." + r.getName(), new RuleInfo(
+                        text(meta.get("id"), r.getName()), r.getName(),
+                        text(meta.get("row"), null), text(meta.get("problem"), null), text(meta.get("gap"), null)));
+            }
+        }
+        LOG.debug("compiled {} rules from {} pack(s) in {} ms", rules.size(), packs.size(), (System.nanoTime() - started) / 1_000_000);
+        return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules));
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+
+    private static String packageFolder(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') : "defaultpkg";
+    }
+
+    private static String text(Object value, String fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        String s = value.toString();
+        // Drools keeps the quotes of @id("x") on some paths; the id is what is inside them.
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    public List<RulePack> packs() {
+        return packs;
+    }
+
+    /** Every problem the packs declare, by id. */
+    public Map<String, ProblemDefinition> problems() {
+        return problems;
+    }
+
+    /** Every rule, by its {@code @id}. */
+    public List<RuleInfo> rules() {
+        return List.copyOf(rulesByName.values());
+    }
+
+    /** Sessions still open on this base; zero whenever no diagnosis is running. */
+    public int openSessions() {
+        return kieBase.getKieSessions().size();
+    }
+
+    /** Puts the incident's facts into a fresh session, fires the rules and collects what they concluded. */
+    public Findings run(Incident incident, Organisation organisation) {
+        KieSession session = kieBase.newKieSession();
+        Map<Object, String> insertedBy = new IdentityHashMap<>();
+        List<String> fired = new ArrayList<>();
+        try {
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        insertedBy.put(event.getObject(), idOf(event.getRule()));
+                    }
+                }
+            });
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(idOf(event.getMatch().getRule()));
+                }
+            });
+            insertFacts(session, incident, organisation);
+            int firings = session.fireAllRules(MAX_FIRINGS);
+            if (firings >= MAX_FIRINGS) {
+                throw new RulePackException("the rules fired " + MAX_FIRINGS + " times for one incident and were stopped: "
+                        + "a rule probably re-triggers itself (last fired: " + fired.get(fired.size() - 1) + ")", List.of());
+            }
+            return collect(session, insertedBy, fired);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private String idOf(Rule rule) {
+        RuleInfo info = rulesByName.get(rule.getPackageName() + "." + rule.getName());
+        return info == null ? rule.getName() : info.id();
+    }
+
+    private static void insertFacts(KieSession session, Incident incident, Organisation organisation) {
+        session.insert(organisation);
+        session.insert(AccountSettings.of(incident.settings()));
+        session.insert(incident);
+        insertIfKnown(session, incident.user());
+        if (incident.authenticators() != null) {
+            for (Authenticator a : incident.authenticators()) {
+                session.insert(a);
+            }
+        }
+        if (incident.error() != null) {
+            session.insert(incident.error());
+            session.insert(ErrorText.ofMessage(incident.error().message()));
+        }
+        if (incident.description() != null && !incident.description().isBlank()) {
+            session.insert(ErrorText.ofDescription(incident.description()));
+        }
+        insertIfKnown(session, incident.device());
+        insertIfKnown(session, incident.service());
+        insertIfKnown(session, incident.activationEmail());
+        insertIfKnown(session, incident.access());
+        insertIfKnown(session, incident.passwordPolicy());
+    }
+
+    private static void insertIfKnown(KieSession session, Object fact) {
+        if (fact != null) {
+            session.insert(fact);
+        }
+    }
+
+    private static Findings collect(KieSession session, Map<Object, String> insertedBy, List<String> fired) {
+        List<Findings.Attributed<ProblemFound>> problems = new ArrayList<>();
+        List<Findings.Attributed<CauseFound>> causes = new ArrayList<>();
+        List<Findings.Attributed<PlanStep>> steps = new ArrayList<>();
+        List<Findings.Attributed<LikelyStep>> likely = new ArrayList<>();
+        List<Findings.Attributed<EscalationDue>> escalations = new ArrayList<>();
+        for (Object o : session.getObjects()) {
+            String rule = insertedBy.get(o);
+            if (o instanceof ProblemFound p) {
+                problems.add(new Findings.Attributed<>(p, rule));
+            } else if (o instanceof CauseFound c) {
+                causes.add(new Findings.Attributed<>(c, rule));
+            } else if (o instanceof PlanStep s) {
+                steps.add(new Findings.Attributed<>(s, rule));
+            } else if (o instanceof LikelyStep l) {
+                likely.add(new Findings.Attributed<>(l, rule));
+            } else if (o instanceof EscalationDue e) {
+                escalations.add(new Findings.Attributed<>(e, rule));
+            }
+        }
+        return new Findings(problems, causes, steps, likely, escalations, List.copyOf(fired));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.authdoctor.model;
+
+/** IDaaS token states. */
+public enum AuthenticatorState { NEW, ACTIVATING, ACTIVE, INACTIVE, UNASSIGNED }

@@ -1,0 +1,5 @@
+package dev.authdoctor.model;
+
+/** The password history facts of row 10. */
+public record PasswordPolicy(Integer historySize, Boolean newPasswordInHistory) {
+}

@@ -1,0 +1,8 @@
+package dev.authdoctor.model;
+
+/**
+ * One step a rule put into the plan. {@code id} is stable and names the step across problems (the same id
+ * twice is one step); {@code seq} orders steps within one solution, as the table lists them.
+ */
+public record PlanStep(String problemId, String id, int seq, Actor actor, String text) {
+}

@@ -1,0 +1,9 @@
+package dev.authdoctor.model;
+
+/** The user the incident is about. Every field may be null: unknown. */
+public record User(String id, String email, Boolean emailValid, UserState state, Boolean locked, Role role) {
+
+    public boolean isAdministrator() {
+        return role != null && role.isAdministrator();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.authdoctor.model;
+
+/** IDaaS user states. */
+public enum UserState { ACTIVE, INACTIVE }

@@ -1,0 +1,35 @@
+package dev.authdoctor;
+
+import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.io.DiagnosisJson;
+import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.model.Incident;
+
+/**
+ * Shared test fixtures: one troubleshooter for the whole test run (compiling the rules takes a second)
+ * and incidents written the way users write them, as JSON in the contract's shape.
+ */
+public final class Doctor {
+
+    public static final Troubleshooter DOCTOR = Troubleshooter.create();
+    public static final IncidentReader READER = new IncidentReader();
+    public static final DiagnosisJson JSON = new DiagnosisJson();
+
+    private Doctor() {
+    }
+
+    /** Parses a test incident; fails the test if the fixture itself is not a valid incident. */
+    public static Incident incident(String json) {
+        ReadResult r = READER.read(json);
+        if (r instanceof ReadResult.Accepted a) {
+            return a.incident();
+        }
+        throw new AssertionError("test fixture is not a valid incident: " + ((ReadResult.Rejected) r).errors());
+    }
+
+    public static Diagnosis diagnose(String json) {
+        return DOCTOR.diagnose(incident(json));
+    }
+}
