@@ -11,6 +11,7 @@ import com.networknt.schema.path.NodePath;
 import dev.authdoctor.model.Incident;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +64,27 @@ public final class IncidentReader {
             return new ReadResult.Rejected(null, List.of("not valid JSON: " + e.getOriginalMessage() + at(e)));
         }
         return read(node);
+    }
+
+    /** Whether the text starts a JSON value that ends too soon: the first line of a pretty-printed object. */
+    boolean opensUnfinishedValue(String text) {
+        try {
+            mapper.readTree(text);
+            return false;
+        } catch (UnexpectedEndOfInputException e) {
+            return true;
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    /** Whether the text is exactly one JSON value, nothing after it. */
+    boolean isSingleValue(String text) {
+        try {
+            return mapper.readTree(text) != null;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     /** Reads one incident from a parsed JSON value. */

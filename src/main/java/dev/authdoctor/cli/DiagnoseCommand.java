@@ -1,0 +1,108 @@
+package dev.authdoctor.cli;
+
+import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.io.DiagnosisJson;
+import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.io.IncidentSource;
+import dev.authdoctor.io.ReadResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code authdoctor diagnose [FILE|-]}: one diagnosis JSON line per input line, in input order. */
+@Command(name = "diagnose",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Reads incidents as JSON Lines (one incident a line; a file holding one JSON object also works)",
+                "and writes one diagnosis JSON line per input line to standard output, in input order.",
+                "A line that is not a valid incident gets a REJECTED diagnosis naming the field; the run goes on."})
+final class DiagnoseCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnoseCommand.class);
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", defaultValue = "-",
+            description = "JSON Lines file of incidents; '-' or nothing reads standard input.")
+    String input;
+
+    @Option(names = "--support-contact", paramLabel = "ADDRESS",
+            description = "Where escalations go: your help desk instead of ${DEFAULT-VALUE}.",
+            defaultValue = Troubleshooter.DEFAULT_SUPPORT_CONTACT)
+    String supportContact;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        InputStream in;
+        try {
+            in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            spec.commandLine().getErr().println("authdoctor: cannot read " + input + ": no such file");
+            return Main.EXIT_INPUT;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("authdoctor: cannot read " + input + ": " + e.getMessage());
+            return Main.EXIT_INPUT;
+        }
+        Troubleshooter doctor = Troubleshooter.builder().supportContact(supportContact).build();
+        IncidentReader reader = new IncidentReader();
+        DiagnosisJson json = new DiagnosisJson();
+        boolean interactive = "-".equals(input);
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        long records = 0;
+        long rejected = 0;
+        try (IncidentSource source = new IncidentSource(in, reader)) {
+            IncidentSource.Record record;
+            while ((record = source.next()) != null) {
+                Diagnosis d = diagnose(doctor, record);
+                records++;
+                if (d.outcome() == Diagnosis.Outcome.REJECTED) {
+                    rejected++;
+                }
+                json.write(d, out);
+                out.write('\n');
+                if (interactive) {
+                    out.flush(); // a person or a pipe waits for each answer
+                }
+            }
+        } catch (UncheckedIOException e) {
+            out.flush();
+            spec.commandLine().getErr().println("authdoctor: reading " + input + " failed: " + e.getCause().getMessage());
+            return Main.EXIT_INPUT;
+        }
+        out.flush();
+        LOG.info("diagnose: {} record(s), {} rejected", records, rejected);
+        return Main.EXIT_OK;
+    }
+
+    private static Diagnosis diagnose(Troubleshooter doctor, IncidentSource.Record record) {
+        if (record.result() instanceof ReadResult.Rejected r) {
+            return Diagnosis.rejected(r.incidentId(), r.errors());
+        }
+        ReadResult.Accepted a = (ReadResult.Accepted) record.result();
+        try {
+            return doctor.diagnose(a.incident());
+        } catch (RuntimeException e) {
+            // A broken rule must not stop the run; the record says what happened, the log says where.
+            LOG.warn("line {}: the rules failed: {}", record.line(), e.toString());
+            return Diagnosis.rejected(a.incident().id(), List.of("line " + record.line() + ": could not be diagnosed: " + e.getMessage()));
+        }
+    }
+}
