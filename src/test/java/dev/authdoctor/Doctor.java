@@ -32,4 +32,14 @@ public final class Doctor {
     public static Diagnosis diagnose(String json) {
         return DOCTOR.diagnose(incident(json));
     }
+
+    /** The plan as "ACTOR step-id" lines, in order: what a row test compares. */
+    public static java.util.List<String> plan(Diagnosis d) {
+        return d.steps().stream().map(s -> s.actor() + " " + s.id()).toList();
+    }
+
+    /** The problems' causes, flattened in order. */
+    public static java.util.List<String> causes(Diagnosis d) {
+        return d.problems().stream().flatMap(p -> p.causes().stream()).toList();
+    }
 }

@@ -12,14 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedWriter;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,23 +46,24 @@ final class DiagnoseCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() throws IOException {
         InputStream in;
         try {
-            in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
+            in = "-".equals(input) ? main.stdin : Files.newInputStream(Path.of(input));
         } catch (NoSuchFileException | FileNotFoundException e) {
-            spec.commandLine().getErr().println("authdoctor: cannot read " + input + ": no such file");
-            return Main.EXIT_INPUT;
+            return fail("authdoctor: cannot read " + input + ": no such file");
         } catch (IOException e) {
-            spec.commandLine().getErr().println("authdoctor: cannot read " + input + ": " + e.getMessage());
-            return Main.EXIT_INPUT;
+            return fail("authdoctor: cannot read " + input + ": " + e.getMessage());
         }
         Troubleshooter doctor = Troubleshooter.builder().supportContact(supportContact).build();
         IncidentReader reader = new IncidentReader();
         DiagnosisJson json = new DiagnosisJson();
         boolean interactive = "-".equals(input);
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        PrintWriter out = spec.commandLine().getOut();
         long records = 0;
         long rejected = 0;
         try (IncidentSource source = new IncidentSource(in, reader)) {
@@ -84,12 +82,18 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
         } catch (UncheckedIOException e) {
             out.flush();
-            spec.commandLine().getErr().println("authdoctor: reading " + input + " failed: " + e.getCause().getMessage());
-            return Main.EXIT_INPUT;
+            return fail("authdoctor: reading " + input + " failed: " + e.getCause().getMessage());
         }
         out.flush();
         LOG.info("diagnose: {} record(s), {} rejected", records, rejected);
         return Main.EXIT_OK;
+    }
+
+    private int fail(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(message);
+        err.flush();
+        return Main.EXIT_INPUT;
     }
 
     private static Diagnosis diagnose(Troubleshooter doctor, IncidentSource.Record record) {

@@ -1,6 +1,11 @@
 package dev.authdoctor.cli;
 
 import picocli.CommandLine;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
 /**
@@ -26,19 +31,33 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Standard input as the commands see it; tests put their own here. */
+    final InputStream stdin;
+
+    private Main(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
     public static void main(String[] args) {
         // Must come before the first logger is made: Drools logs its build at INFO, which is not for users.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/authdoctor/cli/logback-cli.xml");
         }
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(System.in, out, err, args);
+        out.flush();
+        System.exit(code);
     }
 
-    /** Runs the command line without exiting; for tests and for embedding the command line itself. */
-    public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+    /** Runs the command line without exiting, on the given streams; for tests and for embedders of the command line. */
+    public static int run(InputStream stdin, PrintWriter stdout, PrintWriter stderr, String... args) {
+        CommandLine cl = new CommandLine(new Main(stdin));
+        cl.setOut(stdout);
+        cl.setErr(stderr);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("authdoctor: " + e.getMessage());
+            commandLine.getErr().flush();
             return EXIT_INPUT;
         });
         return cl.execute(args);
