@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       sit inside longer text;</li>
  *   <li>or it is the message cut off after its first sentence, with nothing else after it.</li>
  * </ul>
- * Texts from the free-text description only match by holding a whole message of six words or more.
+ * Texts from the free-text description only match by holding a message, or its first sentence, of six
+ * words or more, anywhere in them.
  */
 public final class ErrorText {
 
@@ -60,13 +61,13 @@ public final class ErrorText {
         if (matches(known.all, true)) {
             return true;
         }
-        return !freeText && known.firstSentence != null && matches(known.firstSentence, false);
+        return known.firstSentence != null && matches(known.firstSentence, false);
     }
 
     private boolean matches(List<String> pattern, boolean whole) {
         int literal = (int) pattern.stream().filter(w -> !w.equals(WILDCARD)).count();
         boolean mayBeEmbedded = literal >= 6;
-        if (freeText && !(whole && mayBeEmbedded)) {
+        if (freeText && !mayBeEmbedded) {
             return false;
         }
         int allowed = literal >= 8 ? literal / 8 : 0;
@@ -76,7 +77,7 @@ public final class ErrorText {
             }
             boolean cleanBefore = onlyFiller(0, a.start);
             boolean cleanAfter = onlyFiller(a.end, words.size());
-            if (whole ? (mayBeEmbedded || (cleanBefore && cleanAfter)) : (cleanAfter && (mayBeEmbedded || cleanBefore))) {
+            if (freeText || (whole ? (mayBeEmbedded || (cleanBefore && cleanAfter)) : (cleanAfter && (mayBeEmbedded || cleanBefore)))) {
                 return true;
             }
         }
