@@ -49,6 +49,7 @@ public final class RuleBase {
     static final int MAX_FIRINGS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String RESOURCES = "src/main/resources/";
 
     private final KieBase kieBase;
     private final List<RulePack> packs;
@@ -77,15 +78,16 @@ public final class RuleBase {
             problems.putAll(pack.problems());
             for (DrlSource source : pack.sources()) {
                 // Drools wants a file's folder to match its package; the pack index keeps names apart.
-                String path = "src/main/resources/" + packageFolder(source.text()) + "/pack" + i + "-" + source.name();
-                kfs.write(path, source.text());
+                String path = packageFolder(source.text()) + "/pack" + i + "-" + source.name();
+                kfs.write(RESOURCES + path, source.text());
                 displayNames.put(path, pack.name() + "/" + source.name());
             }
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<String> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String file = m.getPath() == null ? "?" : displayNames.getOrDefault(m.getPath(), m.getPath());
+            String reported = m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, "");
+            String file = displayNames.getOrDefault(reported, reported);
             errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
         }
         if (!errors.isEmpty()) {
