@@ -4,7 +4,8 @@ import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.DiagnosisJson;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.IncidentSource;
+import dev.authdoctor.io.JsonLinesSource;
+import dev.authdoctor.io.RecordSource;
 import dev.authdoctor.io.ReadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +67,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long records = 0;
         long rejected = 0;
-        try (IncidentSource source = new IncidentSource(in, reader)) {
-            IncidentSource.Record record;
+        try (JsonLinesSource source = new JsonLinesSource(in, reader)) {
+            RecordSource.Record record;
             while ((record = source.next()) != null) {
                 Diagnosis d = diagnose(doctor, record);
                 records++;
@@ -96,7 +97,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         return Main.EXIT_INPUT;
     }
 
-    private static Diagnosis diagnose(Troubleshooter doctor, IncidentSource.Record record) {
+    private static Diagnosis diagnose(Troubleshooter doctor, RecordSource.Record record) {
         if (record.result() instanceof ReadResult.Rejected r) {
             return Diagnosis.rejected(r.incidentId(), r.errors());
         }

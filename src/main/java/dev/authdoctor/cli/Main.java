@@ -16,12 +16,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Diagnoses identity-platform authenticator problems and answers with an ordered remediation plan.",
-        subcommands = {DiagnoseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the run completed (rejected records included)",
                 "1:the input or the rules could not be read",
-                "2:usage error"})
+                "2:usage error",
+                "3:batch: more records rejected than --max-rejects allows"})
 public final class Main implements Runnable {
 
     static final int EXIT_OK = 0;

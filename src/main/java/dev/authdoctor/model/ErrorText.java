@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>it holds the whole message, give or take one word in eight for messages of eight words or
  *       more, with only filler such as "Error:" around it; messages of six words or more may also
  *       sit inside longer text;</li>
- *   <li>or it is the message cut off after its first sentence, with nothing else after it.</li>
+ *   <li>or it is the message cut off after one of its sentences, with nothing else after it.</li>
  * </ul>
- * Texts from the free-text description only match by holding a message, or its first sentence, of six
+ * Texts from the free-text description only match by holding a message, or its leading sentences, of six
  * words or more, anywhere in them.
  */
 public final class ErrorText {
@@ -61,7 +61,12 @@ public final class ErrorText {
         if (matches(known.all, true)) {
             return true;
         }
-        return known.firstSentence != null && matches(known.firstSentence, false);
+        for (List<String> prefix : known.sentencePrefixes) {
+            if (matches(prefix, false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean matches(List<String> pattern, boolean whole) {
@@ -181,17 +186,20 @@ public final class ErrorText {
         return out;
     }
 
-    /** A product message, as words, and its first sentence when it has more than one. */
+    /** A product message, as words, and its leading sentences: the first one, the first two, and so on. */
     private static final class Known {
         final List<String> all;
-        final List<String> firstSentence;
+        final List<List<String>> sentencePrefixes = new ArrayList<>();
 
         Known(String product) {
             all = words(product, true);
             // A sentence ends at . ! ? followed by a space, or at a spaced dash ("Invalid key - The key ...").
-            String[] sentences = product.trim().split("(?<=[.!?])\\s+|\\s+[-\u2013\u2014]\\s+", 2);
-            List<String> first = words(sentences[0], true);
-            firstSentence = sentences.length > 1 && !first.isEmpty() && first.size() < all.size() ? first : null;
+            String[] sentences = product.trim().split("(?<=[.!?])\\s+|\\s+[-\u2013\u2014]\\s+");
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < sentences.length - 1; i++) {
+                prefix.append(sentences[i]).append(' ');
+                sentencePrefixes.add(words(prefix.toString(), true));
+            }
         }
     }
 

@@ -11,30 +11,30 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every input line gives exactly one record, numbered, whatever is wrong with it. */
-class IncidentSourceTest {
+class JsonLinesSourceTest {
 
-    static List<IncidentSource.Record> read(byte[] input) {
-        List<IncidentSource.Record> out = new ArrayList<>();
-        IncidentSource source = new IncidentSource(new ByteArrayInputStream(input), new IncidentReader());
-        IncidentSource.Record r;
+    static List<RecordSource.Record> read(byte[] input) {
+        List<RecordSource.Record> out = new ArrayList<>();
+        JsonLinesSource source = new JsonLinesSource(new ByteArrayInputStream(input), new IncidentReader());
+        RecordSource.Record r;
         while ((r = source.next()) != null) {
             out.add(r);
         }
         return out;
     }
 
-    static List<IncidentSource.Record> read(String input) {
+    static List<RecordSource.Record> read(String input) {
         return read(input.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String summary(IncidentSource.Record r) {
+    static String summary(RecordSource.Record r) {
         return r.line() + ":" + (r.result() instanceof ReadResult.Accepted a ? a.incident().id()
                 : String.join(";", ((ReadResult.Rejected) r.result()).errors()));
     }
 
     @Test
     void badLinesAreRejectedWithTheirNumberAndGoodLinesAroundThemAreRead() {
-        List<IncidentSource.Record> records = read("""
+        List<RecordSource.Record> records = read("""
                 {"id":"a"}
 
                 {"id":"b","user":{"state":"ENABLED"}}
@@ -42,7 +42,7 @@ class IncidentSourceTest {
                 garbage
                 {"id":"d"}
                 """);
-        assertThat(records).extracting(IncidentSourceTest::summary).containsExactly(
+        assertThat(records).extracting(JsonLinesSourceTest::summary).containsExactly(
                 "1:a",
                 "2:line 2: empty line, expected a JSON object",
                 "3:line 3: user.state: \"ENABLED\" is not one of ACTIVE, INACTIVE",
@@ -57,7 +57,7 @@ class IncidentSourceTest {
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         in.writeBytes(bom);
         in.writeBytes("{\"id\":\"a\"}\r\n{\"id\":\"b\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(read(in.toByteArray())).extracting(IncidentSourceTest::summary).containsExactly("1:a", "2:b");
+        assertThat(read(in.toByteArray())).extracting(JsonLinesSourceTest::summary).containsExactly("1:a", "2:b");
     }
 
     @Test
@@ -66,14 +66,14 @@ class IncidentSourceTest {
         in.writeBytes("{\"id\":\"a\"}\n{\"id\":\"".getBytes(StandardCharsets.UTF_8));
         in.write(0xC3); // a lead byte with no continuation
         in.writeBytes("\"}\n{\"id\":\"c\"}\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(read(in.toByteArray())).extracting(IncidentSourceTest::summary).containsExactly(
+        assertThat(read(in.toByteArray())).extracting(JsonLinesSourceTest::summary).containsExactly(
                 "1:a", "2:line 2: invalid UTF-8 at byte 8", "3:c");
     }
 
     @Test
     void anOverlongLineIsRejectedWithoutBeingKept() {
         String big = "{\"id\":\"" + "x".repeat(LineSource.DEFAULT_MAX_LINE_BYTES) + "\"}";
-        assertThat(read("{\"id\":\"a\"}\n" + big + "\n{\"id\":\"c\"}\n")).extracting(IncidentSourceTest::summary)
+        assertThat(read("{\"id\":\"a\"}\n" + big + "\n{\"id\":\"c\"}\n")).extracting(JsonLinesSourceTest::summary)
                 .containsExactly("1:a", "2:line 2: line is " + big.length() + " bytes long, over the limit of 1048576", "3:c");
     }
 
@@ -84,7 +84,7 @@ class IncidentSourceTest {
                   "id": "pretty",
                   "symptom": "TOKEN_NOT_WORKING"
                 }
-                """)).extracting(IncidentSourceTest::summary).containsExactly("1:pretty");
+                """)).extracting(JsonLinesSourceTest::summary).containsExactly("1:pretty");
     }
 
     @Test

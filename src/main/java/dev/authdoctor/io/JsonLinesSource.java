@@ -1,6 +1,5 @@
 package dev.authdoctor.io;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -13,11 +12,7 @@ import java.util.List;
  * several lines (pretty-printed) also works. Every line yields exactly one record: an incident or a
  * rejection that names the line and the field, so nothing is lost and nothing is silently skipped.
  */
-public final class IncidentSource implements Closeable {
-
-    /** One input record: where it starts and what it holds. */
-    public record Record(long line, ReadResult result) {
-    }
+public final class JsonLinesSource implements RecordSource {
 
     /** How much of a multi-line document is gathered before giving up on it and reading lines. */
     static final int MAX_DOCUMENT_LINES = 100_000;
@@ -27,40 +22,48 @@ public final class IncidentSource implements Closeable {
     private final Deque<LineSource.Line> replay = new ArrayDeque<>();
     private boolean first = true;
 
-    public IncidentSource(InputStream in, IncidentReader reader) {
+    public JsonLinesSource(InputStream in, IncidentReader reader) {
         this.lines = new LineSource(in);
         this.reader = reader;
     }
 
-    /** The next record, or null at the end of the input. */
-    public Record next() {
+    @Override
+    public Cut cut() {
         LineSource.Line line = replay.isEmpty() ? lines.next() : replay.poll();
         if (line == null) {
             return null;
         }
         if (first) {
             first = false;
-            Record document = tryDocument(line);
+            Cut document = tryDocument(line);
             if (document != null) {
                 return document;
             }
         }
-        return new Record(line.number(), read(line));
+        return cutOf(line);
     }
 
-    private ReadResult read(LineSource.Line line) {
+    private static Cut cutOf(LineSource.Line line) {
         if (!line.ok()) {
-            return new ReadResult.Rejected(null, List.of("line " + line.number() + ": " + line.error()));
+            return new Cut(line.number(), line.raw(), null, line.error());
         }
         if (line.text().isBlank()) {
-            return new ReadResult.Rejected(null, List.of("line " + line.number() + ": empty line, expected a JSON object"));
+            return new Cut(line.number(), line.raw(), null, "empty line, expected a JSON object");
         }
-        ReadResult r = reader.read(line.text());
+        return new Cut(line.number(), line.raw(), line.text(), null);
+    }
+
+    @Override
+    public Record read(Cut cut) {
+        long n = cut.line();
+        if (cut.error() != null) {
+            return new Record(n, cut.raw(), new ReadResult.Rejected(null, List.of("line " + n + ": " + cut.error())));
+        }
+        ReadResult r = reader.read((String) cut.content());
         if (r instanceof ReadResult.Rejected rejected) {
-            return new ReadResult.Rejected(rejected.incidentId(),
-                    rejected.errors().stream().map(e -> "line " + line.number() + ": " + e).toList());
+            r = new ReadResult.Rejected(rejected.incidentId(), rejected.errors().stream().map(e -> "line " + n + ": " + e).toList());
         }
-        return r;
+        return new Record(n, cut.raw(), r);
     }
 
     /**
@@ -68,7 +71,7 @@ public final class IncidentSource implements Closeable {
      * if all of it reads as exactly one JSON value, that is the single record. Otherwise the gathered
      * lines are read one by one as usual.
      */
-    private Record tryDocument(LineSource.Line firstLine) {
+    private Cut tryDocument(LineSource.Line firstLine) {
         if (!firstLine.ok() || !reader.opensUnfinishedValue(firstLine.text())) {
             return null;
         }
@@ -84,10 +87,11 @@ public final class IncidentSource implements Closeable {
             text.append('\n').append(next.text());
         }
         if (gathered.size() < MAX_DOCUMENT_LINES && gathered.get(gathered.size() - 1).ok() && reader.isSingleValue(text.toString())) {
-            return new Record(firstLine.number(), read(new LineSource.Line(firstLine.number(), text.toString(), null)));
+            String document = text.toString();
+            return new Cut(firstLine.number(), document, document, null);
         }
         replay.addAll(gathered.subList(1, gathered.size()));
-        return new Record(firstLine.number(), read(firstLine));
+        return cutOf(firstLine);
     }
 
     @Override

@@ -1,0 +1,127 @@
+package dev.authdoctor.cli;
+
+import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.batch.Batch;
+import dev.authdoctor.batch.BatchOptions;
+import dev.authdoctor.batch.InputFormat;
+import dev.authdoctor.io.ColumnMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code authdoctor batch INPUT... --out DIR}: whole exports, in parallel, nothing lost, with a report. */
+@Command(name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Diagnoses exports of incidents (JSON Lines or CSV, either may be gzip-compressed) and writes to DIR:",
+                "diagnoses.jsonl (accepted records, in input order), rejects.jsonl (each rejected record with file, line,",
+                "reason and raw text), summary.json, report.html and, for CSV input, diagnoses.csv.",
+                "Every record is accounted for: read = diagnosed + no match + rejected, checked before exit."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:the run completed (rejected records included)",
+                "1:an input could not be read, or a record was lost",
+                "2:usage error",
+                "3:more records were rejected than --max-rejects allows (the run still completed)"})
+final class BatchCommand implements Callable<Integer> {
+
+    static final int EXIT_TOO_MANY_REJECTS = 3;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files to read, in order; '-' reads standard input.")
+    List<String> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created if missing).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Input format: ${COMPLETION-CANDIDATES}. Default: by file name (.csv, .csv.gz are CSV; the rest JSON Lines).")
+    InputFormat format;
+
+    @Option(names = "--map", paramLabel = "FILE",
+            description = "JSON file mapping a foreign export's column names (and values) to contract fields; see examples/.")
+    Path map;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that diagnose (default: all ${DEFAULT-VALUE} cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--resume", description = "Continue a run that was stopped part-way, in the same --out DIR.")
+    boolean resume;
+
+    @Option(names = "--max-rejects", paramLabel = "N", description = "Exit with 3 when more than N records are rejected.")
+    Long maxRejects;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display (it is shown only on a terminal anyway).")
+    boolean quiet;
+
+    @Option(names = "--support-contact", paramLabel = "ADDRESS",
+            description = "Where escalations go: your help desk instead of ${DEFAULT-VALUE}.",
+            defaultValue = Troubleshooter.DEFAULT_SUPPORT_CONTACT)
+    String supportContact;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (maxRejects != null && maxRejects < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-rejects must not be negative");
+        }
+        ColumnMap columns = ColumnMap.NONE;
+        if (map != null) {
+            try {
+                columns = ColumnMap.read(map);
+            } catch (NoSuchFileException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--map " + map + ": no such file");
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--map " + e.getMessage());
+            }
+        }
+        BatchOptions options = new BatchOptions(inputs, out, format, columns, threads, resume,
+                maxRejects == null ? -1 : maxRejects, supportContact);
+        Troubleshooter doctor = Troubleshooter.builder().supportContact(supportContact).build();
+        Batch batch = new Batch(options, doctor);
+        Batch.Result result;
+        try (AutoCloseable bar = ProgressBar.startIfTerminal(err, batch::progress, quiet)) {
+            result = batch.run(main.stdin);
+        } catch (Batch.BatchException e) {
+            if (e.isUsage()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            err.println("authdoctor: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_INPUT;
+        } catch (Exception e) {
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e);
+        }
+        var s = result.summary();
+        if (!quiet) {
+            err.printf("authdoctor: %d read, %d diagnosed, %d no match, %d rejected; results in %s%n",
+                    s.read(), s.diagnosed(), s.noMatch(), s.rejected(), out);
+        }
+        if (result.status() == Batch.Status.TOO_MANY_REJECTS) {
+            err.printf("authdoctor: %d records rejected, more than --max-rejects %d (see %s)%n", s.rejected(), maxRejects,
+                    out.resolve(Batch.REJECTS));
+            err.flush();
+            return EXIT_TOO_MANY_REJECTS;
+        }
+        err.flush();
+        return Main.EXIT_OK;
+    }
+}
