@@ -78,7 +78,8 @@ final class Checkpoint {
             return "its state has no fingerprint";
         }
         for (String key : new String[]{"inputs", "map", "supportContact", "rulePacks"}) {
-            if (!saved.path(key).equals(now.path(key))) {
+            // compared as text: a number read back from the file is not the same node type as one just made
+            if (!saved.path(key).toString().equals(now.path(key).toString())) {
                 return switch (key) {
                     case "inputs" -> "the inputs are not the same files, or they changed since (was " + saved.path(key) + ")";
                     case "map" -> "the --map is not the same";

@@ -4,7 +4,7 @@ import dev.authdoctor.api.Diagnosis;
 
 import java.util.stream.Collectors;
 
-/** One diagnosis as a CSV row, for spreadsheets: ids, causes, the escalation, and the plan as numbered lines. */
+/** One diagnosis as a CSV row, one line each, for spreadsheets: ids, causes, the escalation, and the numbered plan. */
 final class DiagnosisCsv {
 
     static final String HEADER = "incidentId,outcome,problems,causes,escalationContact,escalationCondition,escalationDueNow,plan\n";
@@ -14,7 +14,7 @@ final class DiagnosisCsv {
 
     static String row(Diagnosis d) {
         Diagnosis.Escalation e = d.escalation();
-        String plan = d.steps().stream().map(s -> s.order() + ". " + s.actor() + ": " + s.text()).collect(Collectors.joining("\n"));
+        String plan = d.steps().stream().map(s -> s.order() + ". " + s.actor() + ": " + s.text()).collect(Collectors.joining(" | "));
         return String.join(",",
                 cell(d.incidentId()),
                 d.outcome().name(),

@@ -103,7 +103,7 @@ final class ReportPage {
         int width = 900;
         int barArea = width - label - 70;
         int rowHeight = 26;
-        h.append("<svg id=\"chart-problems\" role=\"img\" aria-label=\"records per problem\" width=\"").append(width)
+        h.append("<svg id=\"chart-problems\" role=\"img\" aria-label=\"records per problem\" style=\"width:100%;height:auto\" width=\"").append(width)
                 .append("\" height=\"").append(rows.size() * rowHeight + 10).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(rows.size() * rowHeight + 10).append("\">\n");
         for (int i = 0; i < rows.size(); i++) {
@@ -129,7 +129,7 @@ final class ReportPage {
         }
         int width = 900;
         int x = 0;
-        h.append("<svg id=\"chart-escalations\" role=\"img\" aria-label=\"escalation share\" width=\"").append(width)
+        h.append("<svg id=\"chart-escalations\" role=\"img\" aria-label=\"escalation share\" style=\"width:100%;height:auto\" width=\"").append(width)
                 .append("\" height=\"34\" viewBox=\"0 0 ").append(width).append(" 34\">\n");
         long[] values = {now, later, none};
         String[] colours = {NOW, LATER, NONE};
