@@ -34,10 +34,12 @@ public final class ErrorText {
     private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
 
     private final List<String> words;
+    private final Set<String> wordSet;
     private final boolean freeText;
 
     private ErrorText(String raw, boolean freeText) {
         this.words = words(raw, false);
+        this.wordSet = new java.util.HashSet<>(words);
         this.freeText = freeText;
     }
 
@@ -61,7 +63,7 @@ public final class ErrorText {
         if (matches(known.all, true)) {
             return true;
         }
-        for (List<String> prefix : known.sentencePrefixes) {
+        for (Pattern prefix : known.sentencePrefixes) {
             if (matches(prefix, false)) {
                 return true;
             }
@@ -69,14 +71,20 @@ public final class ErrorText {
         return false;
     }
 
-    private boolean matches(List<String> pattern, boolean whole) {
-        int literal = (int) pattern.stream().filter(w -> !w.equals(WILDCARD)).count();
-        boolean mayBeEmbedded = literal >= 6;
+    private boolean matches(Pattern pattern, boolean whole) {
+        boolean mayBeEmbedded = pattern.literal >= 6;
         if (freeText && !mayBeEmbedded) {
             return false;
         }
-        int allowed = literal >= 8 ? literal / 8 : 0;
-        for (Alignment a : align(pattern, words)) {
+        int allowed = pattern.literal >= 8 ? pattern.literal / 8 : 0;
+        // Cheap test first: every distinct word of the message missing from the text costs at least one edit.
+        int missing = 0;
+        for (String w : pattern.distinct) {
+            if (!wordSet.contains(w) && ++missing > allowed) {
+                return false;
+            }
+        }
+        for (Alignment a : align(pattern.words, words)) {
             if (a.cost > allowed) {
                 continue;
             }
@@ -186,19 +194,33 @@ public final class ErrorText {
         return out;
     }
 
+    /** Words of a known message, and what the cheap test needs: how many are real words, and which. */
+    private static final class Pattern {
+        final List<String> words;
+        final int literal;
+        final Set<String> distinct;
+
+        Pattern(List<String> words) {
+            this.words = words;
+            this.distinct = new java.util.HashSet<>(words);
+            this.distinct.remove(WILDCARD);
+            this.literal = (int) words.stream().filter(w -> !w.equals(WILDCARD)).count();
+        }
+    }
+
     /** A product message, as words, and its leading sentences: the first one, the first two, and so on. */
     private static final class Known {
-        final List<String> all;
-        final List<List<String>> sentencePrefixes = new ArrayList<>();
+        final Pattern all;
+        final List<Pattern> sentencePrefixes = new ArrayList<>();
 
         Known(String product) {
-            all = words(product, true);
+            all = new Pattern(words(product, true));
             // A sentence ends at . ! ? followed by a space, or at a spaced dash ("Invalid key - The key ...").
             String[] sentences = product.trim().split("(?<=[.!?])\\s+|\\s+[-\u2013\u2014]\\s+");
             StringBuilder prefix = new StringBuilder();
             for (int i = 0; i < sentences.length - 1; i++) {
                 prefix.append(sentences[i]).append(' ');
-                sentencePrefixes.add(words(prefix.toString(), true));
+                sentencePrefixes.add(new Pattern(words(prefix.toString(), true)));
             }
         }
     }
