@@ -90,6 +90,7 @@ public final class Batch {
     private volatile long totalBytes = -1;
     private volatile long startedNanos = System.nanoTime();
     private Counted current; // the input being read, as stored on disk
+    private volatile boolean csvOut;
 
     public Batch(BatchOptions options, Troubleshooter doctor) {
         this.options = options;
@@ -119,7 +120,7 @@ public final class Batch {
         }
         BatchSummary summary = previous == null ? new BatchSummary() : previous.summary();
         recordsDone = summary.read;
-        boolean csvOut = options.inputs().stream().anyMatch(i -> options.formatOf(i) == InputFormat.CSV);
+        csvOut = options.inputs().stream().anyMatch(i -> options.formatOf(i) == InputFormat.CSV);
         long skip = previous == null ? 0 : summary.read;
         long runStarted = System.nanoTime();
         try (Outputs outputs = Outputs.open(out, csvOut, previous)) {
@@ -313,7 +314,7 @@ public final class Batch {
         }
         String unrecognised = d.outcome() == Diagnosis.Outcome.NO_MATCH && incident.error() != null
                 ? incident.error().message() : null;
-        return new Done(input, d, json.toLine(d) + "\n", null, DiagnosisCsv.row(d), unrecognised);
+        return new Done(input, d, json.toLine(d) + "\n", null, csvOut ? DiagnosisCsv.row(d) : null, unrecognised);
     }
 
     private static String rejectLine(String input, RecordSource.Record record, String id, List<String> errors) {

@@ -22,6 +22,8 @@ public final class BatchSummary {
     /** Distinct unrecognised messages kept; past this, new ones are counted only as "others". */
     static final int MAX_DISTINCT_MESSAGES = 10_000;
     static final int TOP_MESSAGES = 20;
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0]+");
+    private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("[\"'\u201C\u201D\u2018\u2019]");
 
     long read;
     long diagnosed;
@@ -98,7 +100,7 @@ public final class BatchSummary {
 
     /** Groups copies of one message: case, spacing and quotes aside, cut at 200 characters. */
     static String normalise(String message) {
-        String s = message.replaceAll("[\\s\\u00A0]+", " ").replaceAll("[\"'\u201C\u201D\u2018\u2019]", "").strip();
+        String s = QUOTES.matcher(SPACES.matcher(message).replaceAll(" ")).replaceAll("").strip();
         if (s.endsWith(".")) {
             s = s.substring(0, s.length() - 1);
         }

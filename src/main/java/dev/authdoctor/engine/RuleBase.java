@@ -55,6 +55,7 @@ public final class RuleBase {
     private final List<RulePack> packs;
     private final Map<String, ProblemDefinition> problems;
     private final Map<String, RuleInfo> rulesByName;
+    private final Map<Rule, String> idsByRule = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, ProblemDefinition> problems,
                      Map<String, RuleInfo> rulesByName) {
@@ -182,8 +183,11 @@ public final class RuleBase {
     }
 
     private String idOf(Rule rule) {
-        RuleInfo info = rulesByName.get(rule.getPackageName() + "." + rule.getName());
-        return info == null ? rule.getName() : info.id();
+        // Called for every insert and firing: look the rule object up first, its name only once.
+        return idsByRule.computeIfAbsent(rule, r -> {
+            RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
+            return info == null ? r.getName() : info.id();
+        });
     }
 
     private static void insertFacts(KieSession session, Incident incident, Organisation organisation) {
