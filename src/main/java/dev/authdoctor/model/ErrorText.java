@@ -173,7 +173,8 @@ public final class ErrorText {
         if (raw == null) {
             return out;
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // NFKC folds look-alike characters (full-width letters, ligatures); plain ASCII has none to fold.
+        String text = (isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         if (known) {
             text = text.replace("<url>", " " + WILDCARD + " ");
         }
@@ -206,6 +207,15 @@ public final class ErrorText {
             this.distinct.remove(WILDCARD);
             this.literal = (int) words.stream().filter(w -> !w.equals(WILDCARD)).count();
         }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A product message, as words, and its leading sentences: the first one, the first two, and so on. */
