@@ -1,5 +1,7 @@
 package dev.authdoctor.io;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +25,8 @@ import java.util.List;
  * record at the right line, with line numbers and raw text, which general CSV readers do not offer.
  */
 public final class CsvSource implements RecordSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CsvSource.class);
 
     /**
      * A flat row holds at most one authenticator, so "the user has none" needs its own column: a cell
@@ -69,6 +73,7 @@ public final class CsvSource implements RecordSource {
         header = parsed.cells;
         fields = new ContractFields.Field[header.size()];
         List<String> unknown = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String target = map.fieldFor(header.get(i));
@@ -77,9 +82,7 @@ public final class CsvSource implements RecordSource {
                 continue;
             }
             if (target == null) {
-                if (map == ColumnMap.NONE) {
-                    unknown.add(header.get(i));
-                }
+                (map == ColumnMap.NONE ? unknown : ignored).add(header.get(i));
             } else if (!ColumnMap.IGNORE.equals(target)) {
                 if (seen.contains(target)) {
                     throw new IllegalArgumentException("the CSV header (line 1): two columns feed " + target);
@@ -87,6 +90,9 @@ public final class CsvSource implements RecordSource {
                 seen.add(target);
                 fields[i] = ContractFields.all().get(target);
             }
+        }
+        if (!ignored.isEmpty()) {
+            LOG.warn("CSV columns ignored, known neither to the map nor to the incident contract: {}", ignored);
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("the CSV header (line 1): " + String.join(", ", unknown.stream().map(u -> "\"" + u + "\"").toList())

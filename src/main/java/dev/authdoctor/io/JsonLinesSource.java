@@ -16,6 +16,7 @@ public final class JsonLinesSource implements RecordSource {
 
     /** How much of a multi-line document is gathered before giving up on it and reading lines. */
     static final int MAX_DOCUMENT_LINES = 100_000;
+    static final int MAX_DOCUMENT_CHARS = 10 << 20;
 
     private final LineSource lines;
     private final IncidentReader reader;
@@ -79,14 +80,15 @@ public final class JsonLinesSource implements RecordSource {
         gathered.add(firstLine);
         StringBuilder text = new StringBuilder(firstLine.text());
         LineSource.Line next;
-        while (gathered.size() < MAX_DOCUMENT_LINES && (next = lines.next()) != null) {
+        while (gathered.size() < MAX_DOCUMENT_LINES && text.length() < MAX_DOCUMENT_CHARS && (next = lines.next()) != null) {
             gathered.add(next);
             if (!next.ok()) {
                 break;
             }
             text.append('\n').append(next.text());
         }
-        if (gathered.size() < MAX_DOCUMENT_LINES && gathered.get(gathered.size() - 1).ok() && reader.isSingleValue(text.toString())) {
+        boolean whole = gathered.size() < MAX_DOCUMENT_LINES && text.length() < MAX_DOCUMENT_CHARS;
+        if (whole && gathered.get(gathered.size() - 1).ok() && reader.isSingleValue(text.toString())) {
             String document = text.toString();
             return new Cut(firstLine.number(), document, document, null);
         }
