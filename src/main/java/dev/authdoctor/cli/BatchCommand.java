@@ -60,10 +60,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress display (it is shown only on a terminal anyway).")
     boolean quiet;
 
-    @Option(names = "--support-contact", paramLabel = "ADDRESS",
-            description = "Where escalations go: your help desk instead of ${DEFAULT-VALUE}.",
-            defaultValue = Troubleshooter.DEFAULT_SUPPORT_CONTACT)
-    String supportContact;
+    @picocli.CommandLine.Mixin
+    RuleOptions rules;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -90,9 +88,9 @@ final class BatchCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--map " + e.getMessage());
             }
         }
+        Troubleshooter doctor = rules.troubleshooter();
         BatchOptions options = new BatchOptions(inputs, out, format, columns, threads, resume,
-                maxRejects == null ? -1 : maxRejects, supportContact);
-        Troubleshooter doctor = Troubleshooter.builder().supportContact(supportContact).build();
+                maxRejects == null ? -1 : maxRejects, doctor.supportContact());
         Batch batch = new Batch(options, doctor);
         Batch.Result result;
         try (AutoCloseable bar = ProgressBar.startIfTerminal(err, batch::progress, quiet)) {

@@ -10,7 +10,6 @@ import dev.authdoctor.io.ReadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.FileNotFoundException;
@@ -39,10 +38,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "JSON Lines file of incidents; '-' or nothing reads standard input.")
     String input;
 
-    @Option(names = "--support-contact", paramLabel = "ADDRESS",
-            description = "Where escalations go: your help desk instead of ${DEFAULT-VALUE}.",
-            defaultValue = Troubleshooter.DEFAULT_SUPPORT_CONTACT)
-    String supportContact;
+    @picocli.CommandLine.Mixin
+    RuleOptions rules;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -60,7 +57,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail("authdoctor: cannot read " + input + ": " + e.getMessage());
         }
-        Troubleshooter doctor = Troubleshooter.builder().supportContact(supportContact).build();
+        Troubleshooter doctor = rules.troubleshooter();
         IncidentReader reader = new IncidentReader();
         DiagnosisJson json = new DiagnosisJson();
         boolean interactive = "-".equals(input);
