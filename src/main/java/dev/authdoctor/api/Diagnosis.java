@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * What authdoctor says about one incident, shaped like {@code diagnosis.schema.json}: the problems
  * recognised (most specific first), the remediation plan in the order to carry it out, and the
- * escalation, if any. {@code errors} is non-empty only for {@link Outcome#REJECTED}.
+ * escalation, if any. {@code errors} is non-empty only for {@link Outcome#REJECTED}. {@code rulePacks} names
+ * the rule packs (name and version) that produced it; {@code firedRules} is the ids of every rule that
+ * fired, in firing order (for rule coverage and explanations; not part of the JSON output).
  */
 public record Diagnosis(String incidentId, Outcome outcome, List<Problem> problems, List<Step> steps,
-                        Escalation escalation, List<String> errors) {
+                        Escalation escalation, List<String> errors, List<String> rulePacks, List<String> firedRules) {
 
     public enum Outcome {
         /** At least one problem was recognised. */
@@ -48,6 +50,8 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
         problems = List.copyOf(problems);
         steps = List.copyOf(steps);
         errors = List.copyOf(errors);
+        rulePacks = List.copyOf(rulePacks);
+        firedRules = List.copyOf(firedRules);
     }
 
     /** The answer for input that is not a valid incident. */
@@ -55,7 +59,7 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs at least one reason");
         }
-        return new Diagnosis(incidentId, Outcome.REJECTED, List.of(), List.of(), null, errors);
+        return new Diagnosis(incidentId, Outcome.REJECTED, List.of(), List.of(), null, errors, List.of(), List.of());
     }
 
     /** The problem ids, in the diagnosis's order. */

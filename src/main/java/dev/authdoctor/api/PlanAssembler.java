@@ -32,17 +32,19 @@ final class PlanAssembler {
         this.definitions = definitions;
     }
 
-    Diagnosis assemble(String incidentId, Findings findings) {
+    Diagnosis assemble(String incidentId, Findings findings, List<String> rulePacks) {
         List<String> problemOrder = orderProblems(findings);
         if (problemOrder.isEmpty()) {
-            return new Diagnosis(incidentId, Diagnosis.Outcome.NO_MATCH, List.of(), List.of(), null, List.of());
+            return new Diagnosis(incidentId, Diagnosis.Outcome.NO_MATCH, List.of(), List.of(), null, List.of(), rulePacks,
+                    findings.firedRules());
         }
         List<Diagnosis.Step> steps = orderSteps(findings, problemOrder);
         List<Diagnosis.Problem> problems = new ArrayList<>();
         for (String id : problemOrder) {
             problems.add(new Diagnosis.Problem(id, title(id), causesOf(id, findings), rulesOf(id, findings)));
         }
-        return new Diagnosis(incidentId, Diagnosis.Outcome.DIAGNOSED, problems, steps, escalation(findings), List.of());
+        return new Diagnosis(incidentId, Diagnosis.Outcome.DIAGNOSED, problems, steps, escalation(findings), List.of(), rulePacks,
+                findings.firedRules());
     }
 
     /** By the best evidence (a message, then facts or a named cause, then a bare symptom), then table row, then id. */

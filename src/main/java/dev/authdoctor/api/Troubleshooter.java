@@ -1,37 +1,77 @@
 package dev.authdoctor.api;
 
+import dev.authdoctor.engine.PackLint;
 import dev.authdoctor.engine.RuleBase;
+import dev.authdoctor.engine.RuleInfo;
 import dev.authdoctor.engine.RulePack;
+import dev.authdoctor.engine.RulePackException;
 import dev.authdoctor.model.Incident;
 import dev.authdoctor.model.Organisation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The entry point for embedders: diagnoses incidents with the built-in rule pack.
+ * The entry point for embedders: diagnoses incidents with the built-in rule pack and any packs added.
  *
  * <pre>{@code
  * Troubleshooter doctor = Troubleshooter.builder().supportContact("helpdesk@example.com").build();
  * Diagnosis d = doctor.diagnose(incident);
  * }</pre>
  *
- * Building compiles the rules once (about a second); keep one instance and share it. It is immutable
- * and thread-safe: every {@link #diagnose} runs in its own rule session, disposed before it returns.
+ * Building compiles the rules once (about a second); keep one instance and share it. It is thread-safe:
+ * every {@link #diagnose} runs in its own rule session, disposed before it returns. With
+ * {@link Builder#watch(Duration)} it reloads changed pack folders: the new version is compiled off to the
+ * side and swapped in at once; a diagnosis in flight finishes on the version it started with, and a
+ * version that fails to compile is reported and never used. Close it to stop watching.
  */
-public final class Troubleshooter {
+public final class Troubleshooter implements AutoCloseable {
 
     /** The support address of the seed table, used unless the organisation names its own. */
     public static final String DEFAULT_SUPPORT_CONTACT = "support@entrust.com";
+    private static final Logger LOG = LoggerFactory.getLogger(Troubleshooter.class);
 
-    private final RuleBase rules;
-    private final Organisation organisation;
-    private final PlanAssembler assembler;
+    /** Told when a watched pack changed: the new version is in use, or it failed and the old one stays. */
+    public interface ReloadListener {
+        void reloaded(List<String> rulePacks);
 
-    private Troubleshooter(RuleBase rules, String supportContact) {
-        this.rules = rules;
-        this.organisation = new Organisation(supportContact);
-        this.assembler = new PlanAssembler(rules.problems());
+        void failed(RulePackException error);
+    }
+
+    /** One compiled version of the rules and all that goes with it; swapped whole on reload. */
+    private record Version(RuleBase rules, PlanAssembler assembler, Organisation organisation, List<String> labels,
+                           Map<Path, String> hashes) {
+    }
+
+    private final Builder config;
+    private final AtomicReference<Version> current = new AtomicReference<>();
+    private final ScheduledExecutorService watcher;
+
+    private Troubleshooter(Builder config) {
+        this.config = config;
+        this.current.set(load(config, null));
+        if (config.watchEvery != null) {
+            watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "authdoctor-pack-watcher");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = config.watchEvery.toMillis();
+            watcher.scheduleWithFixedDelay(this::reloadQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            watcher = null;
+        }
     }
 
     /** A troubleshooter with the built-in rules and the default support contact. */
@@ -54,26 +94,131 @@ public final class Troubleshooter {
         if (incident.id() == null || incident.id().isEmpty()) {
             throw new IllegalArgumentException("incident.id is required");
         }
-        return assembler.assemble(incident.id(), rules.run(incident, organisation));
+        Version v = current.get(); // one version for the whole diagnosis, whatever reloads meanwhile
+        return v.assembler().assemble(incident.id(), v.rules().run(incident, v.organisation()), v.labels());
+    }
+
+    /**
+     * Reads the pack folders again and, if any changed, compiles and swaps in the new version.
+     *
+     * @return true when a new version is now in use
+     * @throws RulePackException when the changed packs do not load; the running version stays
+     */
+    public synchronized boolean reload() {
+        Version before = current.get();
+        Map<Path, String> now = hashes(config.folders);
+        if (now.equals(before.hashes())) {
+            return false;
+        }
+        Version next = load(config, now);
+        current.set(next);
+        LOG.info("rule packs reloaded: {}", next.labels());
+        if (config.listener != null) {
+            config.listener.reloaded(next.labels());
+        }
+        return true;
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RulePackException e) {
+            LOG.warn("rule pack reload failed; the running version stays in use: {}", e.getMessage());
+            if (config.listener != null) {
+                config.listener.failed(e);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("rule pack reload failed; the running version stays in use", e);
+        }
+    }
+
+    private static Version load(Builder config, Map<Path, String> knownHashes) {
+        List<RulePack> packs = new ArrayList<>();
+        if (config.builtIn) {
+            packs.add(RulePack.builtIn());
+        }
+        for (Path folder : config.folders) {
+            packs.add(RulePack.fromFolder(folder));
+        }
+        if (packs.isEmpty()) {
+            throw new RulePackException("no rule pack to load: the built-in pack is off and no other was given", List.of());
+        }
+        List<String> refused = new ArrayList<>();
+        for (RulePack p : packs) {
+            String pin = p.folder() == null ? null : config.pins.get(p.folder().toAbsolutePath().normalize());
+            if (pin != null && !pin.equalsIgnoreCase(p.sha256())) {
+                refused.add(p.folder() + ": its contents hash to sha256 " + p.sha256() + ", not the pinned " + pin);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RulePackException("a rule pack does not match its pinned hash", refused);
+        }
+        RuleBase rules = RuleBase.compile(packs);
+        List<String> lint = PackLint.check(rules, RulePack.catalog().keySet());
+        if (!lint.isEmpty()) {
+            throw new RulePackException("the rule packs have errors", lint);
+        }
+        String contact = config.supportContact;
+        if (contact == null) {
+            contact = DEFAULT_SUPPORT_CONTACT;
+            for (RulePack p : packs) {
+                if (p.supportContact() != null) {
+                    contact = p.supportContact(); // a later pack (an organisation's) names its own help desk
+                }
+            }
+        }
+        return new Version(rules, new PlanAssembler(rules.problems()), new Organisation(contact), rules.packLabels(),
+                knownHashes != null ? knownHashes : hashes(config.folders));
+    }
+
+    private static Map<Path, String> hashes(List<Path> folders) {
+        Map<Path, String> h = new LinkedHashMap<>();
+        for (Path f : folders) {
+            h.put(f, RulePack.hashOf(f));
+        }
+        return h;
     }
 
     public String supportContact() {
-        return organisation.supportContact();
+        return current.get().organisation().supportContact();
     }
 
     /** Name and version of each rule pack in use, e.g. {@code authdoctor-builtin 1.0.0}. */
     public List<String> rulePacks() {
-        return rules.packs().stream().map(p -> p.name() + " " + p.version()).toList();
+        return current.get().labels();
+    }
+
+    /** The packs in use, as loaded. */
+    public List<RulePack> packs() {
+        return current.get().rules().packs();
+    }
+
+    /** Every rule in use, with its metadata. */
+    public List<RuleInfo> rules() {
+        return current.get().rules().rules();
     }
 
     /** Rule sessions currently open; zero whenever no diagnosis is in progress. For leak checks. */
     public int openSessions() {
-        return rules.openSessions();
+        return current.get().rules().openSessions();
+    }
+
+    /** Stops watching pack folders. Diagnosing still works. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
     }
 
     /** Configures a {@link Troubleshooter}. */
     public static final class Builder {
-        private String supportContact = DEFAULT_SUPPORT_CONTACT;
+        private String supportContact;
+        private boolean builtIn = true;
+        private final List<Path> folders = new ArrayList<>();
+        private final Map<Path, String> pins = new LinkedHashMap<>();
+        private Duration watchEvery;
+        private ReloadListener listener;
 
         private Builder() {
         }
@@ -87,9 +232,46 @@ public final class Troubleshooter {
             return this;
         }
 
-        /** Compiles the rules; throws {@code RulePackException} naming file and line if they do not compile. */
+        /** Adds a rule pack folder; packs load in the order added, after the built-in one. */
+        public Builder addPack(Path folder) {
+            folders.add(Objects.requireNonNull(folder, "folder"));
+            return this;
+        }
+
+        /** Adds a rule pack folder that must hash to {@code sha256} (see {@code RulePack.hashOf}), or it is refused. */
+        public Builder addPinnedPack(Path folder, String sha256) {
+            addPack(folder);
+            pins.put(folder.toAbsolutePath().normalize(), sha256.strip());
+            return this;
+        }
+
+        /** Leaves the built-in pack out: only the added packs run. */
+        public Builder withoutBuiltIn() {
+            builtIn = false;
+            return this;
+        }
+
+        /** Checks the added pack folders for changes every {@code interval}, and reloads them. */
+        public Builder watch(Duration interval) {
+            this.watchEvery = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Who hears about reloads. */
+        public Builder onReload(ReloadListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Compiles the rules.
+         *
+         * @throws RulePackException naming file and line when the rules do not compile or fail the checks
+         *                           (rule without {@code @id}, duplicate {@code @id}, undeclared problem id,
+         *                           step without actor), or when a pinned pack does not match its hash
+         */
         public Troubleshooter build() {
-            return new Troubleshooter(RuleBase.compile(List.of(RulePack.builtIn())), supportContact);
+            return new Troubleshooter(this);
         }
     }
 }

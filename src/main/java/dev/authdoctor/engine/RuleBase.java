@@ -10,6 +10,7 @@ import dev.authdoctor.model.LikelyStep;
 import dev.authdoctor.model.Organisation;
 import dev.authdoctor.model.PlanStep;
 import dev.authdoctor.model.ProblemFound;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -73,6 +74,7 @@ public final class RuleBase {
         ReleaseId releaseId = ks.newReleaseId("dev.authdoctor.packs", "build-" + BUILDS.incrementAndGet() + "-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         Map<String, String> displayNames = new HashMap<>();
+        Map<String, Integer> packOfPath = new HashMap<>();
         Map<String, ProblemDefinition> problems = new LinkedHashMap<>();
         for (int i = 0; i < packs.size(); i++) {
             RulePack pack = packs.get(i);
@@ -82,6 +84,7 @@ public final class RuleBase {
                 String path = packageFolder(source.text()) + "/pack" + i + "-" + source.name();
                 kfs.write(RESOURCES + path, source.text());
                 displayNames.put(path, pack.name() + "/" + source.name());
+                packOfPath.put(path, i);
             }
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -103,13 +106,26 @@ public final class RuleBase {
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 Map<String, Object> meta = r.getMetaData();
+                String path = sourcePath(r);
+                Integer packIndex = packOfPath.get(path);
                 rules.put(r.getPackageName() + "." + r.getName(), new RuleInfo(
                         text(meta.get("id"), r.getName()), r.getName(),
-                        text(meta.get("row"), null), text(meta.get("problem"), null), text(meta.get("gap"), null)));
+                        text(meta.get("row"), null), text(meta.get("problem"), null), text(meta.get("cause"), null),
+                        text(meta.get("gap"), null),
+                        packIndex == null ? null : packs.get(packIndex).name(),
+                        displayNames.getOrDefault(path, path), meta.containsKey("id")));
             }
         }
         LOG.debug("compiled {} rules from {} pack(s) in {} ms", rules.size(), packs.size(), (System.nanoTime() - started) / 1_000_000);
         return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules));
+    }
+
+    /** The file a rule was read from, as written into the build (Drools keeps it on the rule's resource). */
+    private static String sourcePath(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath().replaceFirst("^" + RESOURCES, "");
+        }
+        return "?";
     }
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -140,9 +156,16 @@ public final class RuleBase {
         return problems;
     }
 
-    /** Every rule, by its {@code @id}. */
+    /** Every rule, in a stable order: by pack, file and name. */
     public List<RuleInfo> rules() {
-        return List.copyOf(rulesByName.values());
+        return rulesByName.values().stream()
+                .sorted(java.util.Comparator.comparing((RuleInfo r) -> String.valueOf(r.file())).thenComparing(RuleInfo::name))
+                .toList();
+    }
+
+    /** Name and version of each pack, in load order. */
+    public List<String> packLabels() {
+        return packs.stream().map(RulePack::label).toList();
     }
 
     /** Sessions still open on this base; zero whenever no diagnosis is running. */

@@ -13,8 +13,10 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +24,40 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * A rule pack: DRL files and a manifest ({@code pack.properties}) that names the pack, its version and
- * the problems it declares. The built-in pack is the top-level {@code rules/} folder, shipped in the jar.
+ * A rule pack: a folder of DRL files, a manifest ({@code pack.properties}: name, version, description,
+ * support contact, the problems the pack declares) and a {@code scenarios/} folder of tests. The built-in
+ * pack is the top-level {@code rules/} folder, shipped in the jar.
+ *
+ * @param folder where the pack was read from; null for the built-in pack read from the class path
+ * @param sha256 the hash of every file of the pack (see {@link #hashOf(Path)}), to pin a pack's contents
  */
-public record RulePack(String name, String version, String description, Map<String, ProblemDefinition> problems,
-                       List<DrlSource> sources) {
+public record RulePack(String name, String version, String description, String supportContact,
+                       Map<String, ProblemDefinition> problems, List<DrlSource> sources, Path folder, String sha256) {
 
     public static final String MANIFEST = "pack.properties";
+    public static final String SCENARIOS = "scenarios";
     private static final String BUILTIN = "/dev/authdoctor/rules/builtin/";
 
     public RulePack {
         problems = Map.copyOf(problems);
         sources = List.copyOf(sources);
+    }
+
+    private static volatile Map<String, ProblemDefinition> catalog;
+
+    /** The catalog: the problem ids of the seed table, which every pack may use without declaring them. */
+    public static Map<String, ProblemDefinition> catalog() {
+        Map<String, ProblemDefinition> c = catalog;
+        if (c == null) {
+            c = builtIn().problems();
+            catalog = c;
+        }
+        return c;
+    }
+
+    /** Name and version, as every diagnosis names the pack: {@code authdoctor-builtin 1.0.0}. */
+    public String label() {
+        return name + " " + version;
     }
 
     /** The built-in pack: the seed table "User authenticator management" as rules. */
@@ -46,10 +70,11 @@ public record RulePack(String name, String version, String description, Map<Stri
             URI uri = manifest.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = openJar(uri)) {
-                    return fromFolder(jar.getPath(BUILTIN));
+                    return read(jar.getPath(BUILTIN), null);
                 }
             }
-            return fromFolder(Path.of(uri).getParent());
+            Path folder = Path.of(uri).getParent();
+            return read(folder, null);
         } catch (IOException | URISyntaxException e) {
             throw new RulePackException("cannot read the built-in rule pack", e);
         }
@@ -59,32 +84,46 @@ public record RulePack(String name, String version, String description, Map<Stri
         try {
             return FileSystems.newFileSystem(uri, Map.of());
         } catch (FileSystemAlreadyExistsException e) {
-            // Another caller holds it open; read through a private copy of the view instead.
+            // Another caller holds it open; read through a private view of the same jar instead.
             String jarPath = uri.getSchemeSpecificPart().substring(0, uri.getSchemeSpecificPart().indexOf("!/"));
             return FileSystems.newFileSystem(Path.of(URI.create(jarPath)));
         }
     }
 
-    /** A pack from a folder: its manifest and every {@code *.drl} file in it, in name order. */
+    /** A pack from a folder: its manifest and every {@code *.drl} file directly in it, in name order. */
     public static RulePack fromFolder(Path folder) {
-        Path manifestFile = folder.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new RulePackException("not a rule pack: " + folder + " has no " + MANIFEST, List.of());
+        if (!Files.isDirectory(folder)) {
+            throw new RulePackException("not a rule pack: " + folder + " is not a folder", List.of());
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            List<DrlSource> sources = new ArrayList<>();
-            for (Path drl : files.filter(p -> p.getFileName().toString().endsWith(".drl"))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
-                sources.add(new DrlSource(drl.getFileName().toString(), Files.readString(drl, StandardCharsets.UTF_8)));
-            }
-            return fromManifest(Files.readString(manifestFile, StandardCharsets.UTF_8), sources, folder.toString());
+        try {
+            return read(folder, folder);
         } catch (IOException e) {
             throw new RulePackException("cannot read rule pack " + folder, e);
         }
     }
 
+    private static RulePack read(Path folder, Path origin) throws IOException {
+        Path manifestFile = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new RulePackException("not a rule pack: " + folder + " has no " + MANIFEST, List.of());
+        }
+        List<DrlSource> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path drl : files.filter(p -> p.getFileName().toString().endsWith(".drl"))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList()) {
+                sources.add(new DrlSource(drl.getFileName().toString(), Files.readString(drl, StandardCharsets.UTF_8)));
+            }
+        }
+        return fromManifest(Files.readString(manifestFile, StandardCharsets.UTF_8), sources,
+                origin == null ? "built-in" : folder.toString(), origin, hashOf(folder));
+    }
+
     /** Builds a pack from a manifest's text and DRL sources (tests, or packs kept somewhere other than a folder). */
     public static RulePack fromManifest(String manifestText, List<DrlSource> sources, String where) {
+        return fromManifest(manifestText, sources, where, null, null);
+    }
+
+    private static RulePack fromManifest(String manifestText, List<DrlSource> sources, String where, Path folder, String sha256) {
         Properties p = new Properties();
         try (Reader r = new StringReader(manifestText)) {
             p.load(r);
@@ -109,7 +148,9 @@ public record RulePack(String name, String version, String description, Map<Stri
         if (!errors.isEmpty()) {
             throw new RulePackException("invalid rule pack manifest", errors);
         }
-        return new RulePack(name, version, p.getProperty("description", "").trim(), problems, sources);
+        String contact = p.getProperty("supportContact");
+        return new RulePack(name, version, p.getProperty("description", "").trim(),
+                contact == null || contact.isBlank() ? null : contact.trim(), problems, sources, folder, sha256);
     }
 
     private static String required(Properties p, String key, String where, List<String> errors) {
@@ -119,5 +160,41 @@ public record RulePack(String name, String version, String description, Map<Stri
             return "";
         }
         return v.trim();
+    }
+
+    /**
+     * SHA-256 over every file below the folder, in the order of their paths: each file's path relative
+     * to the folder (with {@code /}), a zero byte, its length, a zero byte, its bytes. A changed, added,
+     * removed or renamed file changes the hash.
+     */
+    public static String hashOf(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Path> files = walk.filter(Files::isRegularFile).sorted((a, b) -> relative(folder, a).compareTo(relative(folder, b))).toList();
+            for (Path f : files) {
+                byte[] bytes = Files.readAllBytes(f);
+                digest.update(relative(folder, f).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                digest.update((byte) 0);
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new RulePackException("cannot read rule pack " + folder, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String relative(Path folder, Path file) {
+        StringBuilder sb = new StringBuilder();
+        for (Path part : folder.relativize(file)) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(part);
+        }
+        return sb.toString();
     }
 }

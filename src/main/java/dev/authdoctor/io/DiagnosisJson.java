@@ -68,6 +68,9 @@ public final class DiagnosisJson {
             if (!d.errors().isEmpty()) {
                 writeStrings(g, "errors", d.errors());
             }
+            if (!d.rulePacks().isEmpty()) {
+                writeStrings(g, "rulePacks", d.rulePacks());
+            }
             g.writeEndObject();
         }
     }

@@ -5,4 +5,10 @@ package dev.authdoctor.model;
  * twice is one step); {@code seq} orders steps within one solution, as the table lists them.
  */
 public record PlanStep(String problemId, String id, int seq, Actor actor, String text) {
+
+    public PlanStep {
+        if (actor == null) {
+            throw new IllegalArgumentException("plan step " + id + " has no actor");
+        }
+    }
 }
