@@ -140,6 +140,15 @@ public final class Troubleshooter implements AutoCloseable {
         for (Path folder : config.folders) {
             packs.add(RulePack.fromFolder(folder));
         }
+        // A pack replaces an earlier one of the same name: `--rules rules` runs an edited built-in pack.
+        for (int i = packs.size() - 1; i >= 0; i--) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (packs.get(j).name().equals(packs.get(i).name())) {
+                    packs.remove(j);
+                    i--;
+                }
+            }
+        }
         if (packs.isEmpty()) {
             throw new RulePackException("no rule pack to load: the built-in pack is off and no other was given", List.of());
         }
@@ -196,6 +205,29 @@ public final class Troubleshooter implements AutoCloseable {
     /** Every rule in use, with its metadata. */
     public List<RuleInfo> rules() {
         return current.get().rules().rules();
+    }
+
+    /**
+     * The loaded packs rendered back into the table's form, one entry per declared problem, in table order
+     * then by id: for support staff to review what the rules say without reading DRL.
+     */
+    public List<CatalogEntry> catalog() {
+        Version v = current.get();
+        List<CatalogEntry> entries = new ArrayList<>();
+        List<dev.authdoctor.engine.ProblemDefinition> problems = new ArrayList<>(v.rules().problems().values());
+        problems.sort(java.util.Comparator.comparing((dev.authdoctor.engine.ProblemDefinition p) -> p.row() == null ? Integer.MAX_VALUE : p.row())
+                .thenComparing(dev.authdoctor.engine.ProblemDefinition::id));
+        for (dev.authdoctor.engine.ProblemDefinition p : problems) {
+            Diagnosis plan = v.assembler().assemble("catalog", v.rules().runFor(p.id(), v.organisation()), v.labels());
+            List<RuleInfo> rules = v.rules().rules().stream().filter(r -> p.id().equals(r.problem())).toList();
+            String pack = v.rules().packs().stream().filter(k -> k.problems().containsKey(p.id())).map(RulePack::name)
+                    .reduce((a, b) -> b).orElse(null);
+            entries.add(new CatalogEntry(p.id(), p.title(), p.row(), pack,
+                    rules.stream().map(RuleInfo::cause).filter(Objects::nonNull).distinct().toList(),
+                    plan.steps(), plan.escalation(), rules.stream().map(RuleInfo::id).toList(),
+                    rules.stream().map(RuleInfo::gap).filter(Objects::nonNull).toList()));
+        }
+        return entries;
     }
 
     /** Rule sessions currently open; zero whenever no diagnosis is in progress. For leak checks. */

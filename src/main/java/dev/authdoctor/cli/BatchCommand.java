@@ -88,7 +88,7 @@ final class BatchCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--map " + e.getMessage());
             }
         }
-        Troubleshooter doctor = rules.troubleshooter();
+        Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
         BatchOptions options = new BatchOptions(inputs, out, format, columns, threads, resume,
                 maxRejects == null ? -1 : maxRejects, doctor.supportContact());
         Batch batch = new Batch(options, doctor);

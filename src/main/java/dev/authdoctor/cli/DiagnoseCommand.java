@@ -57,7 +57,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail("authdoctor: cannot read " + input + ": " + e.getMessage());
         }
-        Troubleshooter doctor = rules.troubleshooter();
+        Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
         IncidentReader reader = new IncidentReader();
         DiagnosisJson json = new DiagnosisJson();
         boolean interactive = "-".equals(input);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Diagnoses identity-platform authenticator problems and answers with an ordered remediation plan.",
-        subcommands = {DiagnoseCommand.class, BatchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, ValidateCommand.class, TestCommand.class,
+                CatalogCommand.class, HashCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the run completed (rejected records included)",

@@ -1,7 +1,7 @@
 package dev.authdoctor.engine;
 
 import dev.authdoctor.model.AccountSettings;
-import dev.authdoctor.model.Authenticator;
+import dev.authdoctor.model.Evidence;
 import dev.authdoctor.model.CauseFound;
 import dev.authdoctor.model.ErrorText;
 import dev.authdoctor.model.EscalationDue;
@@ -175,6 +175,10 @@ public final class RuleBase {
 
     /** Puts the incident's facts into a fresh session, fires the rules and collects what they concluded. */
     public Findings run(Incident incident, Organisation organisation) {
+        return runFacts(facts(incident, organisation));
+    }
+
+    private Findings runFacts(List<Object> facts) {
         KieSession session = kieBase.newKieSession();
         Map<Object, String> insertedBy = new IdentityHashMap<>();
         List<String> fired = new ArrayList<>();
@@ -193,7 +197,9 @@ public final class RuleBase {
                     fired.add(idOf(event.getMatch().getRule()));
                 }
             });
-            insertFacts(session, incident, organisation);
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
             int firings = session.fireAllRules(MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
                 throw new RulePackException("the rules fired " + MAX_FIRINGS + " times for one incident and were stopped: "
@@ -205,6 +211,15 @@ public final class RuleBase {
         }
     }
 
+    /**
+     * What the rules say for a problem taken as found, with no other facts: its plan and escalation as the
+     * pack writes them. For rendering a pack back into a table.
+     */
+    public Findings runFor(String problemId, Organisation organisation) {
+        Incident blank = Incident.of("catalog:" + problemId);
+        return runFacts(List.of(organisation, AccountSettings.of(null), blank, new ProblemFound(problemId, Evidence.SYMPTOM)));
+    }
+
     private String idOf(Rule rule) {
         // Called for every insert and firing: look the rule object up first, its name only once.
         return idsByRule.computeIfAbsent(rule, r -> {
@@ -213,33 +228,34 @@ public final class RuleBase {
         });
     }
 
-    private static void insertFacts(KieSession session, Incident incident, Organisation organisation) {
-        session.insert(organisation);
-        session.insert(AccountSettings.of(incident.settings()));
-        session.insert(incident);
-        insertIfKnown(session, incident.user());
+    /** The facts of an incident as the rules see them: the incident, each known part of it, and derived texts. */
+    private static List<Object> facts(Incident incident, Organisation organisation) {
+        List<Object> facts = new ArrayList<>(16);
+        facts.add(organisation);
+        facts.add(AccountSettings.of(incident.settings()));
+        facts.add(incident);
+        addIfKnown(facts, incident.user());
         if (incident.authenticators() != null) {
-            for (Authenticator a : incident.authenticators()) {
-                session.insert(a);
-            }
+            facts.addAll(incident.authenticators());
         }
         if (incident.error() != null) {
-            session.insert(incident.error());
-            session.insert(ErrorText.ofMessage(incident.error().message()));
+            facts.add(incident.error());
+            facts.add(ErrorText.ofMessage(incident.error().message()));
         }
         if (incident.description() != null && !incident.description().isBlank()) {
-            session.insert(ErrorText.ofDescription(incident.description()));
+            facts.add(ErrorText.ofDescription(incident.description()));
         }
-        insertIfKnown(session, incident.device());
-        insertIfKnown(session, incident.service());
-        insertIfKnown(session, incident.activationEmail());
-        insertIfKnown(session, incident.access());
-        insertIfKnown(session, incident.passwordPolicy());
+        addIfKnown(facts, incident.device());
+        addIfKnown(facts, incident.service());
+        addIfKnown(facts, incident.activationEmail());
+        addIfKnown(facts, incident.access());
+        addIfKnown(facts, incident.passwordPolicy());
+        return facts;
     }
 
-    private static void insertIfKnown(KieSession session, Object fact) {
+    private static void addIfKnown(List<Object> facts, Object fact) {
         if (fact != null) {
-            session.insert(fact);
+            facts.add(fact);
         }
     }
 

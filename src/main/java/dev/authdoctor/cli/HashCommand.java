@@ -1,0 +1,29 @@
+package dev.authdoctor.cli;
+
+import dev.authdoctor.engine.RulePack;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code authdoctor hash DIR}: the value to pin a pack with. */
+@Command(name = "hash", mixinStandardHelpOptions = true,
+        description = "Prints the SHA-256 of a rule pack's contents (every file in the folder), to pin it with --pack-sha256.")
+final class HashCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The rule pack folder.")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RulePack pack = PackCommands.pack(spec.commandLine(), dir);
+        spec.commandLine().getOut().println(pack.sha256() + "  " + dir);
+        spec.commandLine().getOut().flush();
+        return Main.EXIT_OK;
+    }
+}

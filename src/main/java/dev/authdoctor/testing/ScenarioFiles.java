@@ -1,0 +1,127 @@
+package dev.authdoctor.testing;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads a pack's {@code scenarios/*.yaml}. Each file is a list of cases:
+ * <pre>
+ * - name: the seed's own message
+ *   given: {id: s1, error: {message: "Invalid Response."}}
+ *   expect:
+ *     problems: [reset-token-invalid-response]
+ *     steps: [reset-token-invalid-response/confirm-authenticator, reset-token-invalid-response/contact-support]
+ *     escalation: {condition: IF_PERSISTS, now: false}     # or: escalation: none
+ * </pre>
+ * A mistake in a file is an {@link IllegalArgumentException} naming the file, the case and the field.
+ */
+public final class ScenarioFiles {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Set<String> CASE_FIELDS = Set.of("name", "given", "expect");
+    private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "problems", "problemsInclude", "causes",
+            "causesInclude", "steps", "escalation");
+
+    private ScenarioFiles() {
+    }
+
+    /** Every case of every {@code *.yaml} / {@code *.yml} file in the pack's {@code scenarios/} folder, by file name. */
+    public static List<Scenario> ofPack(Path pack) throws IOException {
+        Path folder = pack.resolve("scenarios");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Scenario> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                all.addAll(read(f, pack.relativize(f).toString().replace('\\', '/')));
+            }
+        }
+        return all;
+    }
+
+    static List<Scenario> read(Path file, String name) throws IOException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(name + ": not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return List.of();
+        }
+        if (!root.isArray()) {
+            throw new IllegalArgumentException(name + ": expected a list of cases (each starting with '- name:')");
+        }
+        List<Scenario> cases = new ArrayList<>();
+        int index = 0;
+        for (JsonNode c : root) {
+            index++;
+            String where = name + ", case " + index;
+            if (!c.isObject()) {
+                throw new IllegalArgumentException(where + ": expected name, given and expect");
+            }
+            unknown(c, CASE_FIELDS, where);
+            String caseName = c.path("name").asString("case " + index);
+            where = name + ", case \"" + caseName + "\"";
+            if (!c.path("given").isObject()) {
+                throw new IllegalArgumentException(where + ": given: expected an incident (an object with at least an id)");
+            }
+            JsonNode e = c.path("expect");
+            if (!e.isObject()) {
+                throw new IllegalArgumentException(where + ": expect: expected what the diagnosis must show");
+            }
+            unknown(e, EXPECT_FIELDS, where + ": expect");
+            boolean checkEscalation = e.has("escalation");
+            Scenario.EscalationExpectation escalation = null;
+            JsonNode esc = e.path("escalation");
+            if (esc.isObject()) {
+                escalation = new Scenario.EscalationExpectation(text(esc, "contact"), text(esc, "condition"),
+                        esc.has("now") ? esc.get("now").asBoolean() : null);
+            } else if (checkEscalation && !(esc.isNull() || "none".equals(esc.asString(null)))) {
+                throw new IllegalArgumentException(where + ": expect.escalation: expected none or {contact, condition, now}");
+            }
+            cases.add(new Scenario(caseName, name, c.get("given"), new Scenario.Expectation(
+                    text(e, "outcome"), list(e, "problems", where), list(e, "problemsInclude", where), list(e, "causes", where),
+                    list(e, "causesInclude", where), list(e, "steps", where), checkEscalation, escalation)));
+        }
+        return cases;
+    }
+
+    private static void unknown(JsonNode node, Set<String> allowed, String where) {
+        for (String key : node.propertyNames()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException(where + ": unknown field \"" + key + "\" (expected one of "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static List<String> list(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException(where + ": expect." + field + ": expected a list");
+        }
+        List<String> out = new ArrayList<>();
+        v.forEach(x -> out.add(x.asString()));
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.authdoctor.testing;
+
+import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.engine.RuleInfo;
+import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.io.ReadResult;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Runs scenarios against a troubleshooter and measures which rules of a pack they made fire. */
+public final class ScenarioRunner {
+
+    /** One case's verdict: empty {@code failures} means it passed; each failure says expected and actual. */
+    public record CaseResult(Scenario scenario, List<String> failures, Diagnosis diagnosis) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** Every case's verdict, and the pack's rule coverage: rule ids fired in some case, and those never fired. */
+    public record Report(String pack, List<CaseResult> cases, Set<String> fired, Set<String> neverFired) {
+        public long failed() {
+            return cases.stream().filter(c -> !c.passed()).count();
+        }
+
+        public long passed() {
+            return cases.size() - failed();
+        }
+    }
+
+    private final IncidentReader reader = new IncidentReader();
+
+    /**
+     * Runs the cases.
+     *
+     * @param pack the name of the pack whose rules the coverage is about
+     */
+    public Report run(Troubleshooter doctor, String pack, List<Scenario> scenarios) {
+        List<CaseResult> results = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        for (Scenario s : scenarios) {
+            ReadResult read = reader.read(s.given());
+            if (read instanceof ReadResult.Rejected r) {
+                Diagnosis d = Diagnosis.rejected(r.incidentId(), r.errors());
+                List<String> failures = new ArrayList<>(check(s.expect(), d));
+                if (!"REJECTED".equals(s.expect().outcome())) {
+                    failures.add(0, "given: not a valid incident: " + String.join("; ", r.errors()));
+                }
+                results.add(new CaseResult(s, failures, d));
+                continue;
+            }
+            Diagnosis d = doctor.diagnose(((ReadResult.Accepted) read).incident());
+            fired.addAll(d.firedRules());
+            results.add(new CaseResult(s, check(s.expect(), d), d));
+        }
+        Set<String> ofPack = new TreeSet<>();
+        for (RuleInfo r : doctor.rules()) {
+            if (pack.equals(r.pack())) {
+                ofPack.add(r.id());
+            }
+        }
+        Set<String> never = new TreeSet<>(ofPack);
+        never.removeAll(fired);
+        Set<String> firedOfPack = new TreeSet<>(ofPack);
+        firedOfPack.retainAll(fired);
+        return new Report(pack, results, firedOfPack, never);
+    }
+
+    static List<String> check(Scenario.Expectation e, Diagnosis d) {
+        List<String> failures = new ArrayList<>();
+        if (e.outcome() != null && !e.outcome().equals(d.outcome().name())) {
+            failures.add("outcome: expected " + e.outcome() + " but was " + d.outcome());
+        }
+        List<String> problems = d.problemIds();
+        if (e.problems() != null && !new HashSet<>(e.problems()).equals(new HashSet<>(problems))) {
+            failures.add("problems: expected exactly " + e.problems() + " but was " + problems);
+        }
+        if (e.problemsInclude() != null && !problems.containsAll(e.problemsInclude())) {
+            failures.add("problems: expected to include " + e.problemsInclude() + " but was " + problems);
+        }
+        List<String> causes = d.problems().stream().flatMap(p -> p.causes().stream()).toList();
+        if (e.causes() != null && !new HashSet<>(e.causes()).equals(new HashSet<>(causes))) {
+            failures.add("causes: expected exactly " + e.causes() + " but was " + causes);
+        }
+        if (e.causesInclude() != null && !causes.containsAll(e.causesInclude())) {
+            failures.add("causes: expected to include " + e.causesInclude() + " but was " + causes);
+        }
+        if (e.steps() != null) {
+            String missing = firstMissingInOrder(e.steps(), d.steps());
+            if (missing != null) {
+                failures.add("steps: expected, in this order, " + e.steps() + "; \"" + missing + "\" is missing or out of order; the plan was "
+                        + d.steps().stream().map(s -> s.order() + ". " + s.id()).toList());
+            }
+        }
+        if (e.checkEscalation()) {
+            Diagnosis.Escalation actual = d.escalation();
+            Scenario.EscalationExpectation x = e.escalation();
+            if (x == null && actual != null) {
+                failures.add("escalation: expected none but was " + describe(actual));
+            } else if (x != null && actual == null) {
+                failures.add("escalation: expected " + describe(x) + " but was none");
+            } else if (x != null && !(matches(x.contact(), actual.contact()) && matches(x.condition(), actual.condition().name())
+                    && (x.now() == null || x.now() == actual.now()))) {
+                failures.add("escalation: expected " + describe(x) + " but was " + describe(actual));
+            }
+        }
+        return failures;
+    }
+
+    private static boolean matches(String expected, String actual) {
+        return expected == null || expected.equals(actual);
+    }
+
+    /** The first expected step (id or exact text) not found after the previous one; null when all are in order. */
+    private static String firstMissingInOrder(List<String> expected, Collection<Diagnosis.Step> steps) {
+        List<Diagnosis.Step> plan = List.copyOf(steps);
+        int at = 0;
+        for (String want : expected) {
+            while (at < plan.size() && !want.equals(plan.get(at).id()) && !want.equals(plan.get(at).text())) {
+                at++;
+            }
+            if (at == plan.size()) {
+                return want;
+            }
+            at++;
+        }
+        return null;
+    }
+
+    private static String describe(Diagnosis.Escalation e) {
+        return "{contact: " + e.contact() + ", condition: " + e.condition() + ", now: " + e.now() + "}";
+    }
+
+    private static String describe(Scenario.EscalationExpectation e) {
+        Set<String> parts = new LinkedHashSet<>();
+        if (e.contact() != null) {
+            parts.add("contact: " + e.contact());
+        }
+        if (e.condition() != null) {
+            parts.add("condition: " + e.condition());
+        }
+        if (e.now() != null) {
+            parts.add("now: " + e.now());
+        }
+        return "{" + String.join(", ", parts) + "}";
+    }
+}
