@@ -57,6 +57,7 @@ public final class Troubleshooter implements AutoCloseable {
     private final Builder config;
     private final AtomicReference<Version> current = new AtomicReference<>();
     private final ScheduledExecutorService watcher;
+    private Map<Path, String> lastFailed; // guarded by reload()'s lock
 
     private Troubleshooter(Builder config) {
         this.config = config;
@@ -107,10 +108,16 @@ public final class Troubleshooter implements AutoCloseable {
     public synchronized boolean reload() {
         Version before = current.get();
         Map<Path, String> now = hashes(config.folders);
-        if (now.equals(before.hashes())) {
-            return false;
+        if (now.equals(before.hashes()) || now.equals(lastFailed)) {
+            return false; // unchanged, or the same broken version already reported
         }
-        Version next = load(config, now);
+        Version next;
+        try {
+            next = load(config, now);
+        } catch (RulePackException e) {
+            lastFailed = now;
+            throw e;
+        }
         current.set(next);
         LOG.info("rule packs reloaded: {}", next.labels());
         if (config.listener != null) {

@@ -38,7 +38,7 @@ public final class PackLint {
         base.packs().forEach(p -> packsByName.put(p.name(), p));
         Map<String, RuleInfo> byId = new HashMap<>();
         for (RuleInfo r : base.rules()) {
-            String where = r.file() + ":" + lineOfRule(packsByName.get(r.pack()), r);
+            String where = r.file() + ":" + r.line();
             if (!r.hasId()) {
                 errors.add(where + ": rule \"" + r.name() + "\" has no @id");
                 continue;
@@ -83,19 +83,6 @@ public final class PackLint {
 
     private static boolean known(String problemId, RulePack pack, Set<String> catalog) {
         return catalog.contains(problemId) || (pack != null && pack.problems().containsKey(problemId));
-    }
-
-    private static int lineOfRule(RulePack pack, RuleInfo r) {
-        if (pack == null) {
-            return 0;
-        }
-        for (DrlSource s : pack.sources()) {
-            if (r.file() != null && r.file().endsWith("/" + s.name())) {
-                int at = s.text().indexOf("rule \"" + r.name() + "\"");
-                return at < 0 ? 0 : line(s.text(), at);
-            }
-        }
-        return 0;
     }
 
     private static int line(String text, int offset) {

@@ -75,6 +75,7 @@ public final class RuleBase {
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         Map<String, String> displayNames = new HashMap<>();
         Map<String, Integer> packOfPath = new HashMap<>();
+        Map<String, String> textOfPath = new HashMap<>();
         Map<String, ProblemDefinition> problems = new LinkedHashMap<>();
         for (int i = 0; i < packs.size(); i++) {
             RulePack pack = packs.get(i);
@@ -85,6 +86,7 @@ public final class RuleBase {
                 kfs.write(RESOURCES + path, source.text());
                 displayNames.put(path, pack.name() + "/" + source.name());
                 packOfPath.put(path, i);
+                textOfPath.put(path, source.text());
             }
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -113,11 +115,28 @@ public final class RuleBase {
                         text(meta.get("row"), null), text(meta.get("problem"), null), text(meta.get("cause"), null),
                         text(meta.get("gap"), null),
                         packIndex == null ? null : packs.get(packIndex).name(),
-                        displayNames.getOrDefault(path, path), meta.containsKey("id")));
+                        displayNames.getOrDefault(path, path), lineOf(textOfPath.get(path), r.getName()), meta.containsKey("id")));
             }
         }
         LOG.debug("compiled {} rules from {} pack(s) in {} ms", rules.size(), packs.size(), (System.nanoTime() - started) / 1_000_000);
         return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules));
+    }
+
+    private static int lineOf(String text, String ruleName) {
+        if (text == null) {
+            return 0;
+        }
+        int at = text.indexOf("rule \"" + ruleName + "\"");
+        if (at < 0) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** The file a rule was read from, as written into the build (Drools keeps it on the rule's resource). */
@@ -156,10 +175,11 @@ public final class RuleBase {
         return problems;
     }
 
-    /** Every rule, in a stable order: by pack, file and name. */
+    /** Every rule, in the order written: by file, then by line. */
     public List<RuleInfo> rules() {
         return rulesByName.values().stream()
-                .sorted(java.util.Comparator.comparing((RuleInfo r) -> String.valueOf(r.file())).thenComparing(RuleInfo::name))
+                .sorted(java.util.Comparator.comparing((RuleInfo r) -> String.valueOf(r.file())).thenComparingInt(RuleInfo::line)
+                        .thenComparing(RuleInfo::name))
                 .toList();
     }
 

@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code authdoctor batch}: its exit codes and what it prints. */
 class BatchCommandTest {
 
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
     }
 
-    static Run run(String stdin, String... args) {
+    public static Run run(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err), args);

@@ -1,0 +1,78 @@
+package dev.authdoctor.testing;
+
+import dev.authdoctor.TestPacks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Scenarios: a failure says expected against actual; coverage names the rules no case made fire. */
+class ScenarioRunnerTest {
+
+    @Test
+    void aFailingCaseShowsExpectedAgainstActualAndCoverageNamesTheRuleNeverFired(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        TestPacks.put(dir, "scenarios/widget.yaml", """
+                - name: passes
+                  given: {id: w1, error: {message: "The widget is jammed."}}
+                  expect: {problems: [test-widget-jammed], steps: [test-widget-jammed/unjam]}
+                - name: fails on every count
+                  given: {id: w2, error: {message: "The widget is jammed."}}
+                  expect:
+                    problems: [token-not-working]
+                    causes: [CLOCK_DRIFT]
+                    steps: [test-widget-jammed/unjam, test-widget-jammed/shake]
+                    escalation: {condition: IMMEDIATE}
+                """);
+        TestPacks.put(dir, "extra.drl", """
+                package test.rules;
+                import dev.authdoctor.model.*;
+                rule "A gadget never seen"
+                    @id("gadget-rule") @row("test") @problem("test-widget-jammed")
+                when
+                    Incident( id == "no such incident" )
+                then
+                end
+                """);
+        ScenarioRunner.Report report = PackScenarios.of(dir).run();
+        assertThat(report.passed()).isEqualTo(1);
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(report.cases().get(1).failures()).containsExactly(
+                "problems: expected exactly [token-not-working] but was [test-widget-jammed]",
+                "causes: expected exactly [CLOCK_DRIFT] but was []",
+                "steps: expected, in this order, [test-widget-jammed/unjam, test-widget-jammed/shake]; \"test-widget-jammed/shake\" "
+                        + "is missing or out of order; the plan was [1. test-widget-jammed/unjam]",
+                "escalation: expected {condition: IMMEDIATE} but was none");
+        assertThat(report.neverFired()).containsExactly("gadget-rule");
+        assertThat(report.fired()).containsExactly("widget-message", "widget-solution");
+    }
+
+    @Test
+    void aCaseWhoseIncidentIsInvalidSaysWhy(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        TestPacks.put(dir, "scenarios/bad.yaml", """
+                - name: a bad state
+                  given: {id: b1, user: {state: ENABLED}}
+                  expect: {outcome: NO_MATCH}
+                """);
+        assertThat(PackScenarios.of(dir).run().cases().get(0).failures()).first().asString()
+                .startsWith("given: not a valid incident: user.state: \"ENABLED\" is not one of ACTIVE, INACTIVE");
+    }
+
+    @Test
+    void mistakesInAScenarioFileNameTheFileTheCaseAndTheField(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        TestPacks.put(dir, "scenarios/typo.yaml", """
+                - name: typo
+                  given: {id: t1}
+                  expect: {problem: [x]}
+                """);
+        assertThatThrownBy(() -> ScenarioFiles.ofPack(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("scenarios/typo.yaml, case \"typo\": expect: unknown field \"problem\"");
+        TestPacks.put(dir, "scenarios/typo.yaml", "- name: [unclosed\n");
+        assertThatThrownBy(() -> ScenarioFiles.ofPack(dir)).hasMessageStartingWith("scenarios/typo.yaml: not valid YAML");
+    }
+}
