@@ -253,7 +253,8 @@ public final class Batch {
         o.put("map", options.map().toString());
         o.put("supportContact", options.supportContact());
         var packs = o.putArray("rulePacks");
-        doctor.rulePacks().forEach(packs::add);
+        // name, version and content: a pack edited without a new version is still another pack
+        doctor.packs().forEach(p -> packs.add(p.label() + " sha256:" + p.sha256()));
         return o;
     }
 
