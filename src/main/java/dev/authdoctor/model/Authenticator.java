@@ -13,15 +13,22 @@ public record Authenticator(
         Platform platform,
         Instant activationSentAt,
         Instant activationExpiresAt,
-        Boolean inUse) {
+        Boolean inUse,
+        Boolean expired,
+        Boolean resynchronized) {
 
     /**
      * Whether it can authenticate in its state. A Google Authenticator token also works while
-     * ACTIVATING (IDaaS accepts its codes before the activation is confirmed).
+     * ACTIVATING (IDaaS accepts its codes before the activation is confirmed); a grid works while
+     * PENDING; an expired one does not.
      */
     public boolean canAuthenticate() {
+        if (Boolean.TRUE.equals(expired)) {
+            return false;
+        }
         return state == AuthenticatorState.ACTIVE
-                || (state == AuthenticatorState.ACTIVATING && type == AuthenticatorType.GOOGLE_AUTHENTICATOR);
+                || (state == AuthenticatorState.ACTIVATING && type == AuthenticatorType.GOOGLE_AUTHENTICATOR)
+                || (state == AuthenticatorState.PENDING && type == AuthenticatorType.GRID);
     }
 
     /** When its activation stops being valid: the stated expiry, else sent time plus the lifetime; null when unknown. */

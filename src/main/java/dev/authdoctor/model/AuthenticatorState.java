@@ -1,4 +1,4 @@
 package dev.authdoctor.model;
 
-/** IDaaS token states. */
-public enum AuthenticatorState { NEW, ACTIVATING, ACTIVE, INACTIVE, UNASSIGNED }
+/** IDaaS token states; grids also have PENDING (usable) and CANCELED (final). */
+public enum AuthenticatorState { NEW, ACTIVATING, ACTIVE, INACTIVE, UNASSIGNED, PENDING, CANCELED }
