@@ -3,6 +3,7 @@ package dev.authdoctor.cli;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.DiagnosisJson;
+import dev.authdoctor.io.IdaasUser;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
 import dev.authdoctor.io.RecordSource;
@@ -41,6 +42,23 @@ final class DiagnoseCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RuleOptions rules;
 
+    @picocli.CommandLine.Option(names = "--idaas-user", paramLabel = "FILE",
+            description = "Diagnose a user object as the IDaaS Administration API returns it (GET /users/{id}), "
+                    + "with --symptom and/or --message saying what went wrong.")
+    Path idaasUser;
+
+    @picocli.CommandLine.Option(names = "--symptom", paramLabel = "SYMPTOM", description = "With --idaas-user: what was reported, e.g. TOKEN_NOT_WORKING.")
+    String symptom;
+
+    @picocli.CommandLine.Option(names = "--message", paramLabel = "TEXT", description = "With --idaas-user: the error text the person saw.")
+    String message;
+
+    @picocli.CommandLine.Option(names = "--error-source", paramLabel = "SOURCE", description = "With --idaas-user: where the message was seen, e.g. ENTRUST_ST_APP.")
+    String errorSource;
+
+    @picocli.CommandLine.Option(names = "--id", paramLabel = "ID", description = "With --idaas-user: the incident id (default: idaas-user-<the user's UUID>).")
+    String incidentId;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +67,12 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (idaasUser != null) {
+            return diagnoseApiUser();
+        }
+        if (symptom != null || message != null || errorSource != null || incidentId != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--symptom, --message, --error-source and --id go with --idaas-user");
+        }
         InputStream in;
         try {
             in = "-".equals(input) ? main.stdin : Files.newInputStream(Path.of(input));
@@ -84,6 +108,27 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         out.flush();
         LOG.info("diagnose: {} record(s), {} rejected", records, rejected);
+        return Main.EXIT_OK;
+    }
+
+    private int diagnoseApiUser() throws IOException {
+        if (!"-".equals(input)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either FILE or --idaas-user, not both");
+        }
+        String json;
+        try {
+            json = Files.readString(idaasUser);
+        } catch (NoSuchFileException e) {
+            return fail("authdoctor: cannot read " + idaasUser + ": no such file");
+        }
+        Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
+        ReadResult read = IdaasUser.read(json, new IdaasUser.Report(incidentId, symptom, message, errorSource), new IncidentReader());
+        Diagnosis d = read instanceof ReadResult.Accepted a ? doctor.diagnose(a.incident())
+                : Diagnosis.rejected(((ReadResult.Rejected) read).incidentId(), ((ReadResult.Rejected) read).errors());
+        PrintWriter out = spec.commandLine().getOut();
+        new DiagnosisJson().write(d, out);
+        out.write('\n');
+        out.flush();
         return Main.EXIT_OK;
     }
 
