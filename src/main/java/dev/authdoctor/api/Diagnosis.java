@@ -28,15 +28,33 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
      * A recognised problem: its catalog id, title, the cause codes the facts named (row 9's
      * {@code CLOCK_DRIFT}, ...) and the ids of the rules that recognised it or named a cause.
      */
-    public record Problem(String id, String title, List<String> causes, List<String> rules) {
+    public record Problem(String id, String title, List<String> causes, List<String> rules, List<Explanation> explanations) {
         public Problem {
             causes = List.copyOf(causes);
             rules = List.copyOf(rules);
+            explanations = List.copyOf(explanations);
+        }
+
+        public Problem(String id, String title, List<String> causes, List<String> rules) {
+            this(id, title, causes, rules, List.of());
         }
     }
 
-    /** One step of the plan, numbered from 1; {@code id} is the step's stable id within its rule pack. */
-    public record Step(int order, String id, Actor actor, String text, String problemId) {
+    /**
+     * One step of the plan, numbered from 1; {@code id} is the step's stable id within its rule pack.
+     * {@code explanation} is null unless the diagnosis was asked to explain itself.
+     */
+    public record Step(int order, String id, Actor actor, String text, String problemId, Explanation explanation) {
+        public Step(int order, String id, Actor actor, String text, String problemId) {
+            this(order, id, actor, text, problemId, null);
+        }
+    }
+
+    /** Why: the rule that concluded, the source row it encodes, and the facts that made it fire, as field paths with values. */
+    public record Explanation(String rule, String row, List<String> because) {
+        public Explanation {
+            because = List.copyOf(because);
+        }
     }
 
     /**

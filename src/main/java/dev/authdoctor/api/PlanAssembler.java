@@ -27,21 +27,28 @@ import java.util.Set;
 final class PlanAssembler {
 
     private final Map<String, ProblemDefinition> definitions;
+    private final Map<String, String> rowsByRule = new java.util.HashMap<>();
 
-    PlanAssembler(Map<String, ProblemDefinition> definitions) {
+    PlanAssembler(Map<String, ProblemDefinition> definitions, List<dev.authdoctor.engine.RuleInfo> rules) {
         this.definitions = definitions;
+        rules.forEach(r -> rowsByRule.put(r.id(), r.row()));
     }
 
     Diagnosis assemble(String incidentId, Findings findings, List<String> rulePacks) {
+        return assemble(incidentId, findings, rulePacks, false);
+    }
+
+    Diagnosis assemble(String incidentId, Findings findings, List<String> rulePacks, boolean explain) {
         List<String> problemOrder = orderProblems(findings);
         if (problemOrder.isEmpty()) {
             return new Diagnosis(incidentId, Diagnosis.Outcome.NO_MATCH, List.of(), List.of(), null, List.of(), rulePacks,
                     findings.firedRules());
         }
-        List<Diagnosis.Step> steps = orderSteps(findings, problemOrder);
+        List<Diagnosis.Step> steps = orderSteps(findings, problemOrder, explain ? this : null);
         List<Diagnosis.Problem> problems = new ArrayList<>();
         for (String id : problemOrder) {
-            problems.add(new Diagnosis.Problem(id, title(id), causesOf(id, findings), rulesOf(id, findings)));
+            problems.add(new Diagnosis.Problem(id, title(id), causesOf(id, findings), rulesOf(id, findings),
+                    explain ? explanationsOf(id, findings) : List.of()));
         }
         return new Diagnosis(incidentId, Diagnosis.Outcome.DIAGNOSED, problems, steps, escalation(findings), List.of(), rulePacks,
                 findings.firedRules());
@@ -67,7 +74,7 @@ final class PlanAssembler {
      * Hand-overs to support last; otherwise by problem order, then steps the facts point to, then the
      * table's own order. A step id already placed is not placed again.
      */
-    private static List<Diagnosis.Step> orderSteps(Findings findings, List<String> problemOrder) {
+    private static List<Diagnosis.Step> orderSteps(Findings findings, List<String> problemOrder, PlanAssembler explainer) {
         Set<String> likely = new HashSet<>();
         findings.likelySteps().forEach(l -> likely.add(l.fact().stepId()));
         Comparator<PlanStep> order = Comparator
@@ -77,12 +84,14 @@ final class PlanAssembler {
                 .thenComparingInt(PlanStep::seq)
                 .thenComparing(PlanStep::id)
                 .thenComparing(PlanStep::text);
-        List<PlanStep> sorted = findings.steps().stream().map(Attributed::fact).sorted(order).toList();
+        List<Attributed<PlanStep>> sorted = findings.steps().stream().sorted(Comparator.comparing(Attributed::fact, order)).toList();
         Set<String> placed = new HashSet<>();
         List<Diagnosis.Step> steps = new ArrayList<>();
-        for (PlanStep s : sorted) {
+        for (Attributed<PlanStep> a : sorted) {
+            PlanStep s = a.fact();
             if (placed.add(s.id())) {
-                steps.add(new Diagnosis.Step(steps.size() + 1, s.id(), s.actor(), s.text(), s.problemId()));
+                steps.add(new Diagnosis.Step(steps.size() + 1, s.id(), s.actor(), s.text(), s.problemId(),
+                        explainer == null ? null : explainer.explanation(a)));
             }
         }
         return steps;
@@ -122,6 +131,28 @@ final class PlanAssembler {
             }
         }
         return List.copyOf(ordered);
+    }
+
+    private Diagnosis.Explanation explanation(Attributed<?> a) {
+        return new Diagnosis.Explanation(a.ruleId(), rowsByRule.get(a.ruleId()), a.because());
+    }
+
+    /** The rules that recognised the problem and named its causes, each with the facts that made it fire. */
+    private List<Diagnosis.Explanation> explanationsOf(String problemId, Findings findings) {
+        List<Diagnosis.Explanation> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Attributed<ProblemFound> p : findings.problems()) {
+            if (p.fact().problemId().equals(problemId) && seen.add(p.ruleId())) {
+                out.add(explanation(p));
+            }
+        }
+        for (Attributed<CauseFound> c : findings.causes()) {
+            if (c.fact().problemId().equals(problemId) && seen.add(c.ruleId())) {
+                out.add(explanation(c));
+            }
+        }
+        out.sort(Comparator.comparing(Diagnosis.Explanation::rule));
+        return out;
     }
 
     private static Diagnosis.Escalation escalation(Findings findings) {

@@ -100,6 +100,20 @@ public final class Troubleshooter implements AutoCloseable {
     }
 
     /**
+     * Diagnoses one incident and says why: each problem and step carries the rule that concluded it, the
+     * source row, and the facts that made it fire, as field paths with their values. Slower than
+     * {@link #diagnose}; meant for people reading one diagnosis, not for batches.
+     */
+    public Diagnosis explain(Incident incident) {
+        Objects.requireNonNull(incident, "incident");
+        if (incident.id() == null || incident.id().isEmpty()) {
+            throw new IllegalArgumentException("incident.id is required");
+        }
+        Version v = current.get();
+        return v.assembler().assemble(incident.id(), v.rules().runExplained(incident, v.organisation()), v.labels(), true);
+    }
+
+    /**
      * Reads the pack folders again and, if any changed, compiles and swaps in the new version.
      *
      * @return true when a new version is now in use
@@ -183,7 +197,7 @@ public final class Troubleshooter implements AutoCloseable {
                 }
             }
         }
-        return new Version(rules, new PlanAssembler(rules.problems()), new Organisation(contact), rules.packLabels(),
+        return new Version(rules, new PlanAssembler(rules.problems(), rules.rules()), new Organisation(contact), rules.packLabels(),
                 knownHashes != null ? knownHashes : hashes(config.folders));
     }
 

@@ -42,6 +42,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RuleOptions rules;
 
+    @picocli.CommandLine.Option(names = "--explain",
+            description = "Add to each problem and step the rule that concluded it, its source row, and the facts that made it fire.")
+    boolean explain;
+
     @picocli.CommandLine.Option(names = "--idaas-user", paramLabel = "FILE",
             description = "Diagnose a user object as the IDaaS Administration API returns it (GET /users/{id}), "
                     + "with --symptom and/or --message saying what went wrong.")
@@ -91,7 +95,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         try (JsonLinesSource source = new JsonLinesSource(in, reader)) {
             RecordSource.Record record;
             while ((record = source.next()) != null) {
-                Diagnosis d = diagnose(doctor, record);
+                Diagnosis d = diagnose(doctor, record, explain);
                 records++;
                 if (d.outcome() == Diagnosis.Outcome.REJECTED) {
                     rejected++;
@@ -123,7 +127,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
         ReadResult read = IdaasUser.read(json, new IdaasUser.Report(incidentId, symptom, message, errorSource), new IncidentReader());
-        Diagnosis d = read instanceof ReadResult.Accepted a ? doctor.diagnose(a.incident())
+        Diagnosis d = read instanceof ReadResult.Accepted a ? (explain ? doctor.explain(a.incident()) : doctor.diagnose(a.incident()))
                 : Diagnosis.rejected(((ReadResult.Rejected) read).incidentId(), ((ReadResult.Rejected) read).errors());
         PrintWriter out = spec.commandLine().getOut();
         new DiagnosisJson().write(d, out);
@@ -139,13 +143,13 @@ final class DiagnoseCommand implements Callable<Integer> {
         return Main.EXIT_INPUT;
     }
 
-    private static Diagnosis diagnose(Troubleshooter doctor, RecordSource.Record record) {
+    private static Diagnosis diagnose(Troubleshooter doctor, RecordSource.Record record, boolean explain) {
         if (record.result() instanceof ReadResult.Rejected r) {
             return Diagnosis.rejected(r.incidentId(), r.errors());
         }
         ReadResult.Accepted a = (ReadResult.Accepted) record.result();
         try {
-            return doctor.diagnose(a.incident());
+            return explain ? doctor.explain(a.incident()) : doctor.diagnose(a.incident());
         } catch (RuntimeException e) {
             // A broken rule must not stop the run; the record says what happened, the log says where.
             LOG.warn("line {}: the rules failed: {}", record.line(), e.toString());

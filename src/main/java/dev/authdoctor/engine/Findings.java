@@ -20,7 +20,10 @@ public record Findings(
         List<Attributed<EscalationDue>> escalations,
         List<String> firedRules) {
 
-    /** A conclusion and the rule that inserted it. */
-    public record Attributed<T>(T fact, String ruleId) {
+    /**
+     * A conclusion, the rule that inserted it and, when explaining, the facts that made that rule fire, as
+     * field paths with their values.
+     */
+    public record Attributed<T>(T fact, String ruleId, List<String> because) {
     }
 }

@@ -57,6 +57,7 @@ public final class RuleBase {
     private final Map<String, ProblemDefinition> problems;
     private final Map<String, RuleInfo> rulesByName;
     private final Map<Rule, String> idsByRule = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Rule> rulesById = new HashMap<>();
 
     private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, ProblemDefinition> problems,
                      Map<String, RuleInfo> rulesByName) {
@@ -64,6 +65,18 @@ public final class RuleBase {
         this.packs = packs;
         this.problems = problems;
         this.rulesByName = rulesByName;
+        for (KiePackage kp : kieBase.getKiePackages()) {
+            for (Rule r : kp.getRules()) {
+                RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
+                rulesById.put(info == null ? r.getName() : info.id(), r);
+            }
+        }
+    }
+
+    /** The conditions of the rule with this id, as compiled; empty when there is no such rule. */
+    public List<RuleConditions.Condition> conditions(String ruleId) {
+        Rule r = rulesById.get(ruleId);
+        return r == null ? List.of() : RuleConditions.of(r);
     }
 
     /** Compiles the packs together. A DRL error anywhere fails the whole build, naming file and line. */
@@ -195,22 +208,42 @@ public final class RuleBase {
 
     /** Puts the incident's facts into a fresh session, fires the rules and collects what they concluded. */
     public Findings run(Incident incident, Organisation organisation) {
-        return runFacts(facts(incident, organisation));
+        return runFacts(facts(incident, organisation), null);
     }
 
-    private Findings runFacts(List<Object> facts) {
+    /** As {@link #run}, and says for each conclusion which facts made its rule fire. */
+    public Findings runExplained(Incident incident, Organisation organisation) {
+        return runFacts(facts(incident, organisation), incident);
+    }
+
+    /** @param explainFor the incident to explain conclusions against; null when no explanation is wanted */
+    private Findings runFacts(List<Object> facts, Incident explainFor) {
         KieSession session = kieBase.newKieSession();
         Map<Object, String> insertedBy = new IdentityHashMap<>();
+        Map<Object, List<String>> because = new IdentityHashMap<>();
         List<String> fired = new ArrayList<>();
+        List<List<String>> current = new ArrayList<>(1);
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null) {
                         insertedBy.put(event.getObject(), idOf(event.getRule()));
+                        if (!current.isEmpty()) {
+                            because.put(event.getObject(), current.get(0));
+                        }
                     }
                 }
             });
+            if (explainFor != null) {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+                        current.clear();
+                        current.add(Explainer.because(conditions(idOf(event.getMatch().getRule())), event.getMatch(), explainFor));
+                    }
+                });
+            }
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -225,7 +258,7 @@ public final class RuleBase {
                 throw new RulePackException("the rules fired " + MAX_FIRINGS + " times for one incident and were stopped: "
                         + "a rule probably re-triggers itself (last fired: " + fired.get(fired.size() - 1) + ")", List.of());
             }
-            return collect(session, insertedBy, fired);
+            return collect(session, insertedBy, because, fired);
         } finally {
             session.dispose();
         }
@@ -237,7 +270,7 @@ public final class RuleBase {
      */
     public Findings runFor(String problemId, Organisation organisation) {
         Incident blank = Incident.of("catalog:" + problemId);
-        return runFacts(List.of(organisation, AccountSettings.of(null), blank, new ProblemFound(problemId, Evidence.SYMPTOM)));
+        return runFacts(List.of(organisation, AccountSettings.of(null), blank, new ProblemFound(problemId, Evidence.SYMPTOM)), null);
     }
 
     private String idOf(Rule rule) {
@@ -279,7 +312,8 @@ public final class RuleBase {
         }
     }
 
-    private static Findings collect(KieSession session, Map<Object, String> insertedBy, List<String> fired) {
+    private static Findings collect(KieSession session, Map<Object, String> insertedBy, Map<Object, List<String>> because,
+                                    List<String> fired) {
         List<Findings.Attributed<ProblemFound>> problems = new ArrayList<>();
         List<Findings.Attributed<CauseFound>> causes = new ArrayList<>();
         List<Findings.Attributed<PlanStep>> steps = new ArrayList<>();
@@ -287,16 +321,17 @@ public final class RuleBase {
         List<Findings.Attributed<EscalationDue>> escalations = new ArrayList<>();
         for (Object o : session.getObjects()) {
             String rule = insertedBy.get(o);
+            List<String> why = because.getOrDefault(o, List.of());
             if (o instanceof ProblemFound p) {
-                problems.add(new Findings.Attributed<>(p, rule));
+                problems.add(new Findings.Attributed<>(p, rule, why));
             } else if (o instanceof CauseFound c) {
-                causes.add(new Findings.Attributed<>(c, rule));
+                causes.add(new Findings.Attributed<>(c, rule, why));
             } else if (o instanceof PlanStep s) {
-                steps.add(new Findings.Attributed<>(s, rule));
+                steps.add(new Findings.Attributed<>(s, rule, why));
             } else if (o instanceof LikelyStep l) {
-                likely.add(new Findings.Attributed<>(l, rule));
+                likely.add(new Findings.Attributed<>(l, rule, why));
             } else if (o instanceof EscalationDue e) {
-                escalations.add(new Findings.Attributed<>(e, rule));
+                escalations.add(new Findings.Attributed<>(e, rule, why));
             }
         }
         return new Findings(problems, causes, steps, likely, escalations, List.copyOf(fired));

@@ -38,6 +38,13 @@ public final class DiagnosisJson {
                 g.writeStringProperty("title", p.title());
                 writeStrings(g, "causes", p.causes());
                 writeStrings(g, "rules", p.rules());
+                if (!p.explanations().isEmpty()) {
+                    g.writeArrayPropertyStart("explanations");
+                    for (Diagnosis.Explanation e : p.explanations()) {
+                        writeExplanation(g, e);
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -49,6 +56,10 @@ public final class DiagnosisJson {
                 g.writeStringProperty("actor", s.actor().name());
                 g.writeStringProperty("text", s.text());
                 g.writeStringProperty("problemId", s.problemId());
+                if (s.explanation() != null) {
+                    g.writeName("explanation");
+                    writeExplanation(g, s.explanation());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -73,6 +84,16 @@ public final class DiagnosisJson {
             }
             g.writeEndObject();
         }
+    }
+
+    private static void writeExplanation(JsonGenerator g, Diagnosis.Explanation e) {
+        g.writeStartObject();
+        g.writeStringProperty("rule", e.rule());
+        if (e.row() != null) {
+            g.writeStringProperty("row", e.row());
+        }
+        writeStrings(g, "because", e.because());
+        g.writeEndObject();
     }
 
     private static void writeStrings(JsonGenerator g, String name, List<String> values) {

@@ -33,11 +33,13 @@ public final class ErrorText {
             "popup", "dialog", "shows", "showed", "reads", "with", "on", "screen", "and", "then");
     private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
 
+    private final String raw;
     private final List<String> words;
     private final Set<String> wordSet;
     private final boolean freeText;
 
     private ErrorText(String raw, boolean freeText) {
+        this.raw = raw == null ? "" : raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
         this.words = words(raw, false);
         this.wordSet = new java.util.HashSet<>(words);
         this.freeText = freeText;
@@ -51,6 +53,11 @@ public final class ErrorText {
     /** The free text of a ticket's description, which may quote a message among other words. */
     public static ErrorText ofDescription(String raw) {
         return new ErrorText(raw, true);
+    }
+
+    /** The text as given (its first 200 characters), for explanations. */
+    public String raw() {
+        return raw;
     }
 
     public boolean isFreeText() {

@@ -1,0 +1,221 @@
+package dev.authdoctor.engine;
+
+import dev.authdoctor.model.AccountSettings;
+import dev.authdoctor.model.ActivationWindow;
+import dev.authdoctor.model.Authenticator;
+import dev.authdoctor.model.CauseFound;
+import dev.authdoctor.model.ErrorText;
+import dev.authdoctor.model.InQuestion;
+import dev.authdoctor.model.Incident;
+import dev.authdoctor.model.Organisation;
+import dev.authdoctor.model.ProblemFound;
+import dev.authdoctor.model.RecognisedMessage;
+import dev.authdoctor.model.SolutionNeeded;
+import org.kie.api.runtime.rule.Match;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Says, in field paths of the incident contract, which facts made a rule fire: {@code user.state = INACTIVE},
+ * {@code device.clockSkewSeconds = 420, and |clockSkewSeconds| > 300}. Read from the rule's own conditions
+ * and the facts it matched, so what it says is what ran.
+ */
+final class Explainer {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?![\\w\"(])");
+    private static final Pattern VARIABLE = Pattern.compile("\\$[A-Za-z0-9_]+");
+    private static final Map<Class<?>, String> PATHS = Map.of(
+            dev.authdoctor.model.User.class, "user", dev.authdoctor.model.Device.class, "device",
+            dev.authdoctor.model.Service.class, "service", dev.authdoctor.model.Access.class, "access",
+            dev.authdoctor.model.ActivationEmail.class, "activationEmail", dev.authdoctor.model.PasswordPolicy.class, "passwordPolicy",
+            dev.authdoctor.model.ErrorReport.class, "error", AccountSettings.class, "settings", Incident.class, "");
+
+    private Explainer() {
+    }
+
+    static List<String> because(List<RuleConditions.Condition> conditions, Match match, Incident incident) {
+        Set<String> out = new LinkedHashSet<>();
+        List<Object> objects = match.getObjects();
+        for (RuleConditions.Condition c : conditions) {
+            if (c.negated()) {
+                out.add(absent(c));
+                continue;
+            }
+            for (Object fact : objects) {
+                if (c.type().isInstance(fact)) {
+                    describe(fact, c, match, incident, out);
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void describe(Object fact, RuleConditions.Condition c, Match match, Incident incident, Set<String> out) {
+        if (fact instanceof Organisation) {
+            return;
+        }
+        if (fact instanceof ProblemFound p) {
+            out.add("problem " + p.problemId() + " recognised");
+            return;
+        }
+        if (fact instanceof CauseFound cf) {
+            out.add("cause " + cf.cause() + " named");
+            return;
+        }
+        if (fact instanceof RecognisedMessage m) {
+            out.add("the error message is " + m.problemId() + "'s");
+            return;
+        }
+        if (fact instanceof SolutionNeeded s) {
+            out.add(s.solutionId().equals(s.forProblemId()) ? "the solution of " + s.solutionId()
+                    : "the solution of " + s.solutionId() + ", reused for " + s.forProblemId());
+            return;
+        }
+        if (fact instanceof dev.authdoctor.model.SupportHandover h) {
+            out.add(h.problemId() + " hands over to support, " + h.condition());
+            return;
+        }
+        if (fact instanceof dev.authdoctor.model.EscalationProposed e) {
+            out.add(e.problemId() + " escalates to " + e.contact() + ", " + e.condition());
+            return;
+        }
+        if (fact instanceof ErrorText t) {
+            out.add((t.isFreeText() ? "description" : "error.message") + " = \"" + t.raw() + "\"");
+            return;
+        }
+        if (fact instanceof ActivationWindow w) {
+            out.add(pathOf(w.authenticator(), incident) + " activation " + (w.expired() ? "expired" : "still valid") + " at reportedAt");
+            return;
+        }
+        String prefix;
+        Object root = fact;
+        if (fact instanceof InQuestion q) {
+            prefix = pathOf(q.authenticator(), incident) + " (the authenticator in question)";
+            root = q.authenticator();
+        } else if (fact instanceof Authenticator a) {
+            prefix = pathOf(a, incident);
+        } else {
+            prefix = PATHS.getOrDefault(fact.getClass(), fact.getClass().getSimpleName());
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        for (String constraint : c.constraints()) {
+            Matcher m = IDENTIFIER.matcher(constraint);
+            while (m.find()) {
+                String path = m.group(1);
+                if (fact instanceof InQuestion && path.startsWith("authenticator.")) {
+                    path = path.substring("authenticator.".length());
+                }
+                if (value(root, path) != NONE) {
+                    fields.add(path);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (String f : fields) {
+            parts.add((prefix.isEmpty() ? "" : prefix + ".") + f + " = " + format(value(root, f)));
+        }
+        for (String constraint : c.constraints()) {
+            // A comparison with a value from elsewhere (a window, a time): show it with the values put in.
+            if (VARIABLE.matcher(constraint).find()) {
+                parts.add(withValues(constraint, root, fields, match));
+            }
+        }
+        if (!parts.isEmpty()) {
+            out.add(String.join(", ", parts));
+        }
+    }
+
+    /** {@code Math.abs(clockSkewSeconds) > $window} as {@code |420| > 300}. */
+    private static String withValues(String constraint, Object root, Set<String> fields, Match match) {
+        String text = constraint;
+        Matcher v = VARIABLE.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (v.find()) {
+            Object value = declaration(match, v.group());
+            v.appendReplacement(sb, Matcher.quoteReplacement(value == null ? v.group() : format(value)));
+        }
+        v.appendTail(sb);
+        text = sb.toString();
+        for (String f : fields) {
+            text = text.replaceAll("(?<![\\w.])" + Pattern.quote(f) + "(?![\\w])", Matcher.quoteReplacement(format(value(root, f))));
+        }
+        return text.replaceAll("Math\\.abs\\(([^()]*)\\)", "|$1|");
+    }
+
+    private static String absent(RuleConditions.Condition c) {
+        String what = PATHS.containsKey(c.type()) ? PATHS.get(c.type()) : c.type().getSimpleName();
+        if (what.isEmpty()) {
+            what = "incident";
+        }
+        return "no " + what + (c.constraints().isEmpty() ? "" : " with " + String.join(" and ", c.constraints())) + " known";
+    }
+
+    private static Object declaration(Match match, String name) {
+        try {
+            return match.getDeclarationIds().contains(name) ? match.getDeclarationValue(name) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String pathOf(Authenticator a, Incident incident) {
+        if (incident != null && incident.authenticators() != null) {
+            for (int i = 0; i < incident.authenticators().size(); i++) {
+                if (incident.authenticators().get(i) == a) {
+                    return "authenticators[" + i + "]";
+                }
+            }
+        }
+        return "authenticator";
+    }
+
+    private static final Object NONE = new Object();
+
+    /** A record's component by dotted path; NONE when the path is not one of its components. */
+    private static Object value(Object root, String path) {
+        Object current = root;
+        for (String part : path.split("\\.")) {
+            if (current == null || !current.getClass().isRecord()) {
+                return NONE;
+            }
+            Object next = NONE;
+            for (RecordComponent rc : current.getClass().getRecordComponents()) {
+                if (rc.getName().equals(part)) {
+                    try {
+                        next = rc.getAccessor().invoke(current);
+                    } catch (ReflectiveOperationException e) {
+                        return NONE;
+                    }
+                    break;
+                }
+            }
+            if (next == NONE) {
+                return NONE;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String format(Object v) {
+        if (v == null) {
+            return "unknown";
+        }
+        if (v instanceof String s) {
+            return "\"" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "\"";
+        }
+        if (v instanceof List<?> l) {
+            return l.isEmpty() ? "[] (none)" : l.size() + " item(s)";
+        }
+        return v.toString().toLowerCase(Locale.ROOT).equals(v.toString()) ? v.toString() : v.toString();
+    }
+}
