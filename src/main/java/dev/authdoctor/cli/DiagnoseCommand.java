@@ -1,6 +1,7 @@
 package dev.authdoctor.cli;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.SupportTicket;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.DiagnosisJson;
 import dev.authdoctor.io.IdaasUser;
@@ -46,6 +47,15 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "Add to each problem and step the rule that concluded it, its source row, and the facts that made it fire.")
     boolean explain;
 
+    @picocli.CommandLine.Option(names = "--ticket", paramLabel = "DIR",
+            description = "For each incident whose escalation is due now, write a support request draft to DIR/<id>.txt: "
+                    + "subject, problem, facts, steps already tried, rule trace. E-mail addresses and user ids are redacted "
+                    + "(pseudonyms keyed by the environment variable AUTHDOCTOR_REDACT_KEY, else by a key of this run).")
+    Path ticketDir;
+
+    @picocli.CommandLine.Option(names = "--no-redact", description = "With --ticket: keep e-mail addresses and user ids as they are.")
+    boolean noRedact;
+
     @picocli.CommandLine.Option(names = "--idaas-user", paramLabel = "FILE",
             description = "Diagnose a user object as the IDaaS Administration API returns it (GET /users/{id}), "
                     + "with --symptom and/or --message saying what went wrong.")
@@ -69,8 +79,18 @@ final class DiagnoseCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     Main main;
 
+    private SupportTicket.Redaction redaction;
+
     @Override
     public Integer call() throws IOException {
+        if (ticketDir != null) {
+            Files.createDirectories(ticketDir);
+            String key = System.getenv("AUTHDOCTOR_REDACT_KEY");
+            redaction = noRedact ? SupportTicket.Redaction.none()
+                    : key == null || key.isEmpty() ? SupportTicket.Redaction.withRandomKey() : SupportTicket.Redaction.withKey(key);
+        } else if (noRedact) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--no-redact goes with --ticket");
+        }
         if (idaasUser != null) {
             return diagnoseApiUser();
         }
@@ -95,7 +115,8 @@ final class DiagnoseCommand implements Callable<Integer> {
         try (JsonLinesSource source = new JsonLinesSource(in, reader)) {
             RecordSource.Record record;
             while ((record = source.next()) != null) {
-                Diagnosis d = diagnose(doctor, record, explain);
+                Diagnosis d = diagnose(doctor, record, explain || ticketDir != null);
+                ticket(record.result(), d);
                 records++;
                 if (d.outcome() == Diagnosis.Outcome.REJECTED) {
                     rejected++;
@@ -127,13 +148,24 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
         ReadResult read = IdaasUser.read(json, new IdaasUser.Report(incidentId, symptom, message, errorSource), new IncidentReader());
-        Diagnosis d = read instanceof ReadResult.Accepted a ? (explain ? doctor.explain(a.incident()) : doctor.diagnose(a.incident()))
+        Diagnosis d = read instanceof ReadResult.Accepted a
+                ? (explain || ticketDir != null ? doctor.explain(a.incident()) : doctor.diagnose(a.incident()))
                 : Diagnosis.rejected(((ReadResult.Rejected) read).incidentId(), ((ReadResult.Rejected) read).errors());
+        ticket(read, d);
         PrintWriter out = spec.commandLine().getOut();
         new DiagnosisJson().write(d, out);
         out.write('\n');
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    /** Writes the support request draft when one is asked for and due. */
+    private void ticket(ReadResult read, Diagnosis d) throws IOException {
+        if (ticketDir == null || !(read instanceof ReadResult.Accepted a) || !SupportTicket.isDue(d)) {
+            return;
+        }
+        String name = a.incident().id().replaceAll("[^A-Za-z0-9._-]", "_");
+        Files.writeString(ticketDir.resolve(name + ".txt"), SupportTicket.draft(a.incident(), d, redaction));
     }
 
     private int fail(String message) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code authdoctor batch}: its exit codes and what it prints. */
-class BatchCommandTest {
+public class BatchCommandTest {
 
     public record Run(int exit, String out, String err) {
     }

@@ -1,0 +1,59 @@
+package dev.authdoctor.api;
+
+import dev.authdoctor.model.Incident;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.authdoctor.Doctor.DOCTOR;
+import static dev.authdoctor.Doctor.incident;
+import static dev.authdoctor.cli.BatchCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Escalation tickets: everything support needs, and no address or user id unless asked. */
+class SupportTicketTest {
+
+    static final String LOCKED = """
+            {"id":"INC-7","symptom":"TOKEN_NOT_WORKING","remediationAttempts":1,
+             "description":"Jane (jane.doe@example.com, user jdoe42) cannot log in; her manager bob@corp.example agrees",
+             "error":{"message":"Login failed for jdoe42"},
+             "user":{"id":"jdoe42","email":"jane.doe@example.com","locked":true}}""";
+
+    @Test
+    void aRedactedTicketCarriesTheCaseButNoAddressOrId() {
+        Incident i = incident(LOCKED);
+        String t = SupportTicket.draft(i, DOCTOR.explain(i), SupportTicket.Redaction.withKey("org-secret"));
+        assertThat(t).doesNotContain("jane.doe@example.com", "bob@corp.example", "jdoe42");
+        assertThat(t).contains("j***@example.com", "b***@corp.example")
+                .contains("Subject: [INC-7] The token does not work")
+                .contains("causes: USER_LOCKED")
+                .contains("completed 1 time(s) without success")
+                .contains("1. SUPER_ADMINISTRATOR: Unlock the user's account")
+                .contains("row09-cause-user-locked (row 9): problem token-not-working recognised; user.locked = true")
+                .contains("support@entrust.com");
+        String pseudonym = SupportTicket.Redaction.withKey("org-secret").id("jdoe42");
+        assertThat(pseudonym).matches("user-[0-9a-f]{12}");
+        assertThat(t).contains("user.id = " + pseudonym).contains("Login failed for " + pseudonym);
+        assertThat(SupportTicket.Redaction.withKey("another").id("jdoe42")).isNotEqualTo(pseudonym);
+    }
+
+    @Test
+    void withoutRedactionTheTicketKeepsThem() {
+        Incident i = incident(LOCKED);
+        assertThat(SupportTicket.draft(i, DOCTOR.explain(i), SupportTicket.Redaction.none()))
+                .contains("jane.doe@example.com", "jdoe42");
+    }
+
+    @Test
+    void theCommandLineWritesTicketsOnlyWhenAnEscalationIsDueNow(@TempDir Path dir) throws Exception {
+        String notDue = "{\"id\":\"INC-8\",\"symptom\":\"TOKEN_NOT_WORKING\",\"user\":{\"email\":\"x@y.example\"}}";
+        run(LOCKED.replace("\n", "") + "\n" + notDue + "\n", "diagnose", "--ticket", dir.toString());
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).containsExactly("INC-7.txt");
+        assertThat(Files.readString(dir.resolve("INC-7.txt"))).doesNotContain("jane.doe@example.com", "jdoe42");
+        Path raw = dir.resolve("raw");
+        run(LOCKED.replace("\n", "") + "\n", "diagnose", "--ticket", raw.toString(), "--no-redact");
+        assertThat(Files.readString(raw.resolve("INC-7.txt"))).contains("jane.doe@example.com");
+    }
+}
