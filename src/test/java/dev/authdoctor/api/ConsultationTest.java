@@ -1,0 +1,155 @@
+package dev.authdoctor.api;
+
+import dev.authdoctor.model.Authenticator;
+import dev.authdoctor.model.Incident;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.authdoctor.Doctor.DOCTOR;
+import static dev.authdoctor.Doctor.incident;
+import static dev.authdoctor.cli.BatchCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A consultation answered from a full incident reaches that incident's diagnosis, asking only questions that matter. */
+class ConsultationTest {
+
+    static List<String> examples() throws Exception {
+        return Files.readAllLines(Path.of("examples/incidents.jsonl"));
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("examples")
+    void aScriptedConsultationForEachRowReachesTheFullIncidentsDiagnosis(String line) {
+        Incident full = incident(line);
+        Diagnosis expected = DOCTOR.diagnose(full);
+        Consultation c = Consultation.start(DOCTOR, full.id(), full.symptom() == null ? null : full.symptom().name(),
+                full.error() == null ? null : full.error().message());
+        for (Optional<Consultation.Question> q = c.next(); q.isPresent(); q = c.next()) {
+            String id = q.get().id();
+            assertThat(couldChange(c, q.get())).as("asked %s, whose answer could not change the diagnosis", id).isTrue();
+            c.answer(id, answerFrom(full, id));
+        }
+        assertThat(Consultation.signature(c.diagnosis(), Set.of())).isEqualTo(Consultation.signature(expected, Set.of()));
+        assertThat(c.asked()).hasSizeLessThanOrEqualTo(Consultation.QUESTIONS.size());
+    }
+
+    @Test
+    void aTokenThatDoesNotWorkIsNarrowedDownByWhatMattersAndUnknownIsAccepted() {
+        Consultation c = Consultation.start(DOCTOR, "c1", "TOKEN_NOT_WORKING", null);
+        assertThat(c.diagnosis().steps()).hasSize(6); // the five checks and support
+        Set<String> asked = new HashSet<>();
+        for (Optional<Consultation.Question> q = c.next(); q.isPresent(); q = c.next()) {
+            asked.add(q.get().id());
+            switch (q.get().id()) {
+                case "user.locked" -> c.answer("user.locked", "no");
+                case "device.clockSkewSeconds" -> c.answer("device.clockSkewSeconds", "-900");
+                default -> c.answer(q.get().id(), "unknown");
+            }
+        }
+        assertThat(asked).contains("user.locked", "user.state", "device.clockSkewSeconds", "access.resourceRuleAllowsUser")
+                .doesNotContain("activationEmail.inSpamFolder", "passwordPolicy.newPasswordInHistory");
+        assertThat(c.diagnosis().problems().get(0).causes()).containsExactly("CLOCK_DRIFT");
+    }
+
+    @Test
+    void aWrongAnswerIsRefusedNamingTheQuestion() {
+        Consultation c = Consultation.start(DOCTOR, "c2", "TOKEN_NOT_WORKING", null);
+        assertThatThrownBy(() -> c.answer("user.state", "ENABLED")).hasMessageContaining("user.state: \"ENABLED\" is not one of ACTIVE, INACTIVE");
+        assertThatThrownBy(() -> c.answer("device.clockSkewSeconds", "a lot")).hasMessageContaining("not a whole number");
+        assertThatThrownBy(() -> Consultation.start(DOCTOR, "c3", "BROKEN", null)).hasMessageContaining("symptom");
+    }
+
+    @Test
+    void theCommandLineRunsFromAFileOfAnswers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path answers = dir.resolve("answers.txt");
+        Files.writeString(answers, "symptom: TOKEN_NOT_WORKING\nuser.locked: yes\n");
+        BatchCommandTest.Run r = run("", "consult", "--answers", answers.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Problem: The token does not work when the user authenticates (cause: USER_LOCKED)")
+                .contains("1. SUPER_ADMINISTRATOR: Unlock the user's account").contains("Escalation: SUPER_ADMINISTRATOR, IMMEDIATE, due now.");
+    }
+
+    /** Whether two answers to the question would give different diagnoses of the problems in play. */
+    static boolean couldChange(Consultation c, Consultation.Question q) {
+        Set<String> focus = new HashSet<>(c.diagnosis().problemIds());
+        Set<String> seen = new HashSet<>();
+        seen.add(Consultation.signature(c.diagnosis(), focus));
+        for (String option : q.options()) {
+            Consultation trial = Consultation.start(DOCTOR, "trial", c.incident().path("symptom").asString(null),
+                    c.incident().path("error").path("message").asString(null));
+            // replay what was answered, then this option
+            for (String asked : c.asked()) {
+                String v = valueOf(c, asked);
+                if (v != null) {
+                    trial.answer(asked, v);
+                }
+            }
+            trial.answer(q.id(), option);
+            Diagnosis d = trial.diagnosis();
+            if (focus.isEmpty() || focus.containsAll(d.problemIds())) {
+                seen.add(Consultation.signature(d, focus));
+            }
+        }
+        return seen.size() > 1;
+    }
+
+    static String valueOf(Consultation c, String question) {
+        var facts = c.incident();
+        if (question.equals("authenticators.none")) {
+            return facts.path("authenticators").isArray() && facts.path("authenticators").isEmpty() ? "yes" : null;
+        }
+        String[] p = question.split("\\.");
+        var node = p.length == 1 ? facts.path(p[0])
+                : p[0].equals("authenticator") ? facts.path("authenticators").path(0).path(p[1]) : facts.path(p[0]).path(p[1]);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        return node.isBoolean() ? (node.asBoolean() ? "yes" : "no") : node.asString();
+    }
+
+    /** The full incident's answer to a question, as a person who knows it would give it; "unknown" when it does not say. */
+    static String answerFrom(Incident full, String question) {
+        if (question.equals("authenticators.none")) {
+            return full.authenticators() == null ? "unknown" : full.authenticators().isEmpty() ? "yes" : "no";
+        }
+        if (question.equals("remediationAttempts")) {
+            return full.remediationAttempts() == null ? "unknown" : full.remediationAttempts().toString();
+        }
+        String[] p = question.split("\\.");
+        Object parent;
+        if (p[0].equals("authenticator")) {
+            List<Authenticator> list = full.authenticators();
+            parent = list == null || list.isEmpty() ? null : list.get(0);
+        } else {
+            parent = component(full, p[0]);
+        }
+        Object v = parent == null ? null : component(parent, p[1]);
+        if (v == null) {
+            return "unknown";
+        }
+        return v instanceof Boolean b ? (b ? "yes" : "no") : v.toString();
+    }
+
+    static Object component(Object record, String name) {
+        try {
+            for (RecordComponent rc : record.getClass().getRecordComponents()) {
+                if (rc.getName().equals(name)) {
+                    return rc.getAccessor().invoke(record);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return null;
+    }
+}
