@@ -100,34 +100,61 @@ public final class Consultation {
         return new Consultation(doctor, facts);
     }
 
-    /** The most decisive question still worth asking, or empty when no answer could change the diagnosis. */
+    /**
+     * The most decisive question still worth asking, or empty when no answer could change the diagnosis.
+     * A question is worth asking when its answers lead to different diagnoses, on its own or together with
+     * the answer to one other question (two facts a rule needs together, such as role and authenticators).
+     */
     public Optional<Question> next() {
-        Question best = null;
-        int bestOutcomes = 1;
         // Once problems are found, only what changes those problems counts, not a new, unrelated one.
         Set<String> focus = new HashSet<>(current.problemIds());
-        for (Question q : QUESTIONS) {
-            if (settled.contains(q.id())) {
-                continue;
+        Question best = null;
+        int bestOutcomes = 1;
+        for (Question q : open()) {
+            int n = outcomes(facts, q, focus);
+            if (n > bestOutcomes) {
+                best = q;
+                bestOutcomes = n;
             }
-            Set<String> outcomes = new HashSet<>();
-            outcomes.add(signature(current, focus));
-            for (String option : q.options()) {
-                ObjectNode trial = facts.deepCopy();
-                if (set(trial, q.id(), option)) {
-                    Diagnosis d = diagnose(trial);
-                    // An answer that would only bring in an unrelated problem does not make the question worth asking.
-                    if (focus.isEmpty() || focus.containsAll(d.problemIds())) {
-                        outcomes.add(signature(d, focus));
+        }
+        if (best != null) {
+            return Optional.of(best);
+        }
+        for (Question q : open()) {
+            for (Question other : open()) {
+                if (other == q) {
+                    continue;
+                }
+                for (String option : other.options()) {
+                    ObjectNode given = facts.deepCopy();
+                    if (set(given, other.id(), option) && outcomes(given, q, focus) > 1) {
+                        return Optional.of(q);
                     }
                 }
             }
-            if (outcomes.size() > bestOutcomes) {
-                best = q;
-                bestOutcomes = outcomes.size();
+        }
+        return Optional.empty();
+    }
+
+    private List<Question> open() {
+        return QUESTIONS.stream().filter(q -> !settled.contains(q.id())).toList();
+    }
+
+    /** How many different diagnoses the question's answers lead to, from these facts. */
+    private int outcomes(ObjectNode from, Question q, Set<String> focus) {
+        Set<String> outcomes = new HashSet<>();
+        outcomes.add(signature(diagnose(from), focus));
+        for (String option : q.options()) {
+            ObjectNode trial = from.deepCopy();
+            if (set(trial, q.id(), option)) {
+                Diagnosis d = diagnose(trial);
+                // An answer that would only bring in an unrelated problem does not make the question worth asking.
+                if (focus.isEmpty() || focus.containsAll(d.problemIds())) {
+                    outcomes.add(signature(d, focus));
+                }
             }
         }
-        return Optional.ofNullable(best);
+        return outcomes.size();
     }
 
     /**

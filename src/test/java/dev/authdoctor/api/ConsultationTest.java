@@ -1,5 +1,6 @@
 package dev.authdoctor.api;
 
+import dev.authdoctor.cli.BatchCommandTest;
 import dev.authdoctor.model.Authenticator;
 import dev.authdoctor.model.Incident;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,11 +80,29 @@ class ConsultationTest {
                 .contains("1. SUPER_ADMINISTRATOR: Unlock the user's account").contains("Escalation: SUPER_ADMINISTRATOR, IMMEDIATE, due now.");
     }
 
-    /** Whether two answers to the question would give different diagnoses of the problems in play. */
+    /**
+     * Whether two answers to the question give different diagnoses of the problems in play, on their own or
+     * once one other question is answered too.
+     */
     static boolean couldChange(Consultation c, Consultation.Question q) {
+        if (differs(c, q, null, null)) {
+            return true;
+        }
+        for (Consultation.Question other : Consultation.QUESTIONS) {
+            if (!other.id().equals(q.id()) && !c.asked().contains(other.id())) {
+                for (String option : other.options()) {
+                    if (differs(c, q, other.id(), option)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean differs(Consultation c, Consultation.Question q, String givenQuestion, String givenAnswer) {
         Set<String> focus = new HashSet<>(c.diagnosis().problemIds());
         Set<String> seen = new HashSet<>();
-        seen.add(Consultation.signature(c.diagnosis(), focus));
         for (String option : q.options()) {
             Consultation trial = Consultation.start(DOCTOR, "trial", c.incident().path("symptom").asString(null),
                     c.incident().path("error").path("message").asString(null));
@@ -93,6 +112,9 @@ class ConsultationTest {
                 if (v != null) {
                     trial.answer(asked, v);
                 }
+            }
+            if (givenQuestion != null) {
+                trial.answer(givenQuestion, givenAnswer);
             }
             trial.answer(q.id(), option);
             Diagnosis d = trial.diagnosis();
