@@ -114,6 +114,21 @@ public final class Troubleshooter implements AutoCloseable {
     }
 
     /**
+     * Why a problem was, or was not, diagnosed for an incident: for each rule that recognises it, which
+     * conditions held, which did not, and which unknown facts would decide it.
+     *
+     * @throws IllegalArgumentException when no loaded pack knows the problem id
+     */
+    public dev.authdoctor.engine.WhyNot.Report whyNot(String problemId, Incident incident) {
+        Version v = current.get();
+        if (!v.rules().problems().containsKey(problemId)) {
+            throw new IllegalArgumentException("no rule pack knows the problem " + problemId + "; known: "
+                    + String.join(", ", v.rules().problems().keySet().stream().sorted().toList()));
+        }
+        return v.rules().whyNot(problemId, incident, v.organisation());
+    }
+
+    /**
      * Reads the pack folders again and, if any changed, compiles and swaps in the new version.
      *
      * @return true when a new version is now in use

@@ -73,6 +73,20 @@ public final class RuleBase {
         }
     }
 
+    /** The rule's DRL text, from {@code rule "..."} to its {@code end}; empty when not found. */
+    public String ruleText(RuleInfo rule) {
+        for (RulePack pack : packs) {
+            for (DrlSource s : pack.sources()) {
+                if ((pack.name() + "/" + s.name()).equals(rule.file())) {
+                    int at = s.text().indexOf("rule \"" + rule.name() + "\"");
+                    int end = at < 0 ? -1 : s.text().indexOf("\nend", at);
+                    return at < 0 ? "" : s.text().substring(at, end < 0 ? s.text().length() : end);
+                }
+            }
+        }
+        return "";
+    }
+
     /** The conditions of the rule with this id, as compiled; empty when there is no such rule. */
     public List<RuleConditions.Condition> conditions(String ruleId) {
         Rule r = rulesById.get(ruleId);
@@ -259,6 +273,27 @@ public final class RuleBase {
                         + "a rule probably re-triggers itself (last fired: " + fired.get(fired.size() - 1) + ")", List.of());
             }
             return collect(session, insertedBy, because, fired);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Why a problem was, or was not, diagnosed for this incident: each recognising rule's conditions, held or not. */
+    public WhyNot.Report whyNot(String problemId, Incident incident, Organisation organisation) {
+        KieSession session = kieBase.newKieSession();
+        List<String> fired = new ArrayList<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(idOf(event.getMatch().getRule()));
+                }
+            });
+            for (Object fact : facts(incident, organisation)) {
+                session.insert(fact);
+            }
+            session.fireAllRules(MAX_FIRINGS);
+            return WhyNot.analyse(this, problemId, incident, new ArrayList<>(session.getObjects()), fired);
         } finally {
             session.dispose();
         }

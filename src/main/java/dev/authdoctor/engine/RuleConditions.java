@@ -10,6 +10,7 @@ import org.kie.api.definition.rule.Rule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A rule's conditions as written: each pattern's fact type, whether it is negated ({@code not}) or only
@@ -17,8 +18,13 @@ import java.util.List;
  */
 public final class RuleConditions {
 
-    /** One pattern: {@code User( locked == true )} is type User, constraints ["locked == true"]. */
-    public record Condition(Class<?> type, boolean negated, boolean exists, List<String> constraints, String binding) {
+    /**
+     * One pattern: {@code User( locked == true )} is type User, constraints ["locked == true"];
+     * {@code declarations} are the variables it binds ({@code $window : clockToleranceSeconds}) and how to
+     * read each from a matching fact.
+     */
+    public record Condition(Class<?> type, boolean negated, boolean exists, List<String> constraints, String binding,
+                            Map<String, java.util.function.Function<Object, Object>> declarations) {
     }
 
     private RuleConditions() {
@@ -46,7 +52,13 @@ public final class RuleConditions {
                 constraints.add(text(c));
             }
             String binding = p.getDeclaration() == null ? null : p.getDeclaration().getIdentifier();
-            out.add(new Condition(cot.getClassType(), negated, exists, constraints, binding));
+            Map<String, java.util.function.Function<Object, Object>> declarations = new java.util.LinkedHashMap<>();
+            p.getDeclarations().forEach((name, d) -> {
+                if (!name.equals(binding) && d.getExtractor() != null) {
+                    declarations.put(name, fact -> d.getExtractor().getValue(fact));
+                }
+            });
+            out.add(new Condition(cot.getClassType(), negated, exists, constraints, binding, declarations));
         }
     }
 
