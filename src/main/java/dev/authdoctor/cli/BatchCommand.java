@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                 "1:an input could not be read, or a record was lost",
                 "2:usage error",
                 "3:more records were rejected than --max-rejects allows (the run still completed)"})
-final class BatchCommand implements Callable<Integer> {
+final class BatchCommand extends RulesCommand implements Callable<Integer> {
 
     static final int EXIT_TOO_MANY_REJECTS = 3;
 
@@ -59,15 +59,6 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display (it is shown only on a terminal anyway).")
     boolean quiet;
-
-    @picocli.CommandLine.Mixin
-    RuleOptions rules;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @picocli.CommandLine.ParentCommand
-    Main main;
 
     @Override
     public Integer call() throws IOException {

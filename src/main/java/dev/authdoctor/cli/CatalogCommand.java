@@ -20,18 +20,12 @@ import java.util.concurrent.Callable;
         description = {"Renders the loaded rule packs as a table of problems: causes the rules can name, the solution",
                 "steps with who does them, the escalation, and the wording the authors wrote where their source had a",
                 "gap. For support staff to review what the rules say without reading DRL."})
-final class CatalogCommand implements Callable<Integer> {
+final class CatalogCommand extends RulesCommand implements Callable<Integer> {
 
     enum Format { markdown, html, json }
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Format format = Format.markdown;
-
-    @CommandLine.Mixin
-    RuleOptions rules;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "questions whose answers can still change the diagnosis, most decisive first. Answer 'unknown' (or press",
                 "Enter) when you do not know. Ends with the plan. --answers FILE runs it from a file of answers, one",
                 "'question: answer' a line (message:, symptom: and any question id; a question not in the file is unknown)."})
-final class ConsultCommand implements Callable<Integer> {
+final class ConsultCommand extends RulesCommand implements Callable<Integer> {
 
     @Option(names = "--answers", paramLabel = "FILE", description = "Answers for a scripted consultation.")
     Path answersFile;
@@ -37,15 +37,6 @@ final class ConsultCommand implements Callable<Integer> {
 
     @Option(names = "--id", paramLabel = "ID", defaultValue = "consultation", description = "The incident id (default: ${DEFAULT-VALUE}).")
     String id;
-
-    @CommandLine.Mixin
-    RuleOptions rules;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    Main main;
 
     @Override
     public Integer call() throws IOException {

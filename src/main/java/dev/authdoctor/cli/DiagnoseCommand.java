@@ -32,16 +32,13 @@ import java.util.concurrent.Callable;
                 "Reads incidents as JSON Lines (one incident a line; a file holding one JSON object also works)",
                 "and writes one diagnosis JSON line per input line to standard output, in input order.",
                 "A line that is not a valid incident gets a REJECTED diagnosis naming the field; the run goes on."})
-final class DiagnoseCommand implements Callable<Integer> {
+final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiagnoseCommand.class);
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", defaultValue = "-",
             description = "JSON Lines file of incidents; '-' or nothing reads standard input.")
     String input;
-
-    @picocli.CommandLine.Mixin
-    RuleOptions rules;
 
     @picocli.CommandLine.Option(names = "--explain",
             description = "Add to each problem and step the rule that concluded it, its source row, and the facts that made it fire.")
@@ -72,12 +69,6 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--id", paramLabel = "ID", description = "With --idaas-user: the incident id (default: idaas-user-<the user's UUID>).")
     String incidentId;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @picocli.CommandLine.ParentCommand
-    Main main;
 
     private SupportTicket.Redaction redaction;
 

@@ -21,19 +21,13 @@ import java.util.concurrent.Callable;
                 "replaces it or --no-builtin), prints each failure with expected against actual, and ends with rule",
                 "coverage: the pack's rules no scenario made fire, by id.",
                 "Exit 0 when every scenario passes (and, with --require-full-coverage, every rule fired), 1 otherwise."})
-final class TestCommand implements Callable<Integer> {
+final class TestCommand extends RulesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The rule pack folder.")
     Path dir;
 
     @Option(names = "--require-full-coverage", description = "Fail when a rule of the pack fires in no scenario.")
     boolean fullCoverage;
-
-    @CommandLine.Mixin
-    RuleOptions rules;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

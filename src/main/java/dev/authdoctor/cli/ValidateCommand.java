@@ -17,16 +17,10 @@ import java.util.concurrent.Callable;
                 "--no-builtin) and reports each DRL error with file and line, and each failed check: a rule without",
                 "@id, a duplicate @id, a problem id neither in the catalog nor declared by the pack, a step without",
                 "an actor. Nothing else runs. Exit 0 when the pack is sound, 1 otherwise."})
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends RulesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The rule pack folder.")
     Path dir;
-
-    @CommandLine.Mixin
-    RuleOptions rules;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {

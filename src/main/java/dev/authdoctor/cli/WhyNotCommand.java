@@ -22,22 +22,13 @@ import java.util.concurrent.Callable;
 @Command(name = "why-not", mixinStandardHelpOptions = true,
         description = {"Says, for one incident (the first record of FILE), whether the problem was diagnosed and, for each",
                 "rule that recognises it, which conditions held, which did not, and which unknown facts would decide it."})
-final class WhyNotCommand implements Callable<Integer> {
+final class WhyNotCommand extends RulesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROBLEM_ID", description = "A problem id, e.g. token-not-working.")
     String problemId;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The incident (JSON, or the first line of JSON Lines); '-' for standard input.")
     String file;
-
-    @CommandLine.Mixin
-    RuleOptions rules;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @CommandLine.ParentCommand
-    Main main;
 
     @Override
     public Integer call() throws IOException {
