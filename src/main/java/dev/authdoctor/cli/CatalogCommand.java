@@ -4,7 +4,6 @@ import dev.authdoctor.api.CatalogEntry;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.RulePackException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;

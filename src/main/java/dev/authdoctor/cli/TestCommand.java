@@ -5,7 +5,6 @@ import dev.authdoctor.engine.RulePack;
 import dev.authdoctor.engine.RulePackException;
 import dev.authdoctor.testing.ScenarioFiles;
 import dev.authdoctor.testing.ScenarioRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,7 +3,6 @@ package dev.authdoctor.cli;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.RulePack;
 import dev.authdoctor.engine.RulePackException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
