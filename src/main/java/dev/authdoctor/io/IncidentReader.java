@@ -10,7 +10,10 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.authdoctor.model.Incident;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -33,11 +36,22 @@ public final class IncidentReader {
 
     private static final String SCHEMA = "/dev/authdoctor/io/incident.schema.json";
 
+    /** Deepest nesting read: the contract itself is three levels deep. Deeper input is rejected, not parsed. */
+    public static final int MAX_NESTING_DEPTH = 16;
+    /** Longest string read, in characters: the contract's longest field is 20,000. */
+    public static final int MAX_STRING_LENGTH = 100_000;
+    /** Most JSON tokens in one record: a full incident with 100 authenticators has under 3,000. */
+    public static final long MAX_TOKENS = 20_000;
+
     private final JsonMapper mapper;
     private final Schema schema;
 
     public IncidentReader() {
-        this.mapper = JsonMapper.builder()
+        // Limits keep a hostile record cheap: past them, parsing stops and the record is rejected.
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STRING_LENGTH).maxTokenCount(MAX_TOKENS)
+                .maxNumberLength(100).build()).build();
+        this.mapper = JsonMapper.builder(factory)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
@@ -60,6 +74,8 @@ public final class IncidentReader {
         JsonNode node;
         try {
             node = mapper.readTree(json);
+        } catch (StreamConstraintsException e) {
+            return new ReadResult.Rejected(null, List.of("over a limit: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "")));
         } catch (JacksonException e) {
             return new ReadResult.Rejected(null, List.of("not valid JSON: " + e.getOriginalMessage() + at(e)));
         }
