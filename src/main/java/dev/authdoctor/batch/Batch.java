@@ -308,7 +308,8 @@ public final class Batch {
         try {
             d = doctor.diagnose(incident);
         } catch (RuntimeException e) {
-            LOG.warn("{} line {}: the rules failed: {}", input, record.line(), e.toString());
+            // The exception's message may quote the incident's facts (addresses, ids): the log gets its kind only.
+            LOG.warn("{} line {}: the rules failed ({}); the record is rejected", input, record.line(), e.getClass().getSimpleName());
             List<String> errors = List.of("line " + record.line() + ": could not be diagnosed: " + e.getMessage());
             return new Done(input, Diagnosis.rejected(incident.id(), errors), null,
                     rejectLine(input, record, incident.id(), errors), null, null);
