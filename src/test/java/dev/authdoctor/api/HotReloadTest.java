@@ -31,9 +31,9 @@ class HotReloadTest {
         TestPacks.write(dir, "1");
         Troubleshooter doctor = Troubleshooter.builder().addPack(dir).build();
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<List<Diagnosis>>> workers = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
+        for (int t = 0; t < 8; t++) {
             workers.add(pool.submit(() -> {
                 List<Diagnosis> seen = new ArrayList<>();
                 while (!stop.get()) {
