@@ -49,9 +49,30 @@ public final class Troubleshooter implements AutoCloseable {
         void failed(RulePackException error);
     }
 
-    /** One compiled version of the rules and all that goes with it; swapped whole on reload. */
+    /**
+     * One compiled version of the rules and all that goes with it; swapped whole on reload. {@code readable}
+     * is the same rules compiled from DRL, made on first need when {@code rules} were precompiled:
+     * explanations and why-not read the conditions' text, which precompiled rules do not keep.
+     */
     private record Version(RuleBase rules, PlanAssembler assembler, Organisation organisation, List<String> labels,
-                           Map<Path, String> hashes) {
+                           Map<Path, String> hashes, java.util.function.Supplier<RuleBase> readable) {
+    }
+
+    private static java.util.function.Supplier<RuleBase> readable(RuleBase rules) {
+        if (!rules.isPrecompiled()) {
+            return () -> rules;
+        }
+        return new java.util.function.Supplier<>() {
+            private volatile RuleBase compiled;
+
+            @Override
+            public synchronized RuleBase get() {
+                if (compiled == null) {
+                    compiled = RuleBase.compile(rules.packs(), false);
+                }
+                return compiled;
+            }
+        };
     }
 
     private final Builder config;
@@ -110,7 +131,7 @@ public final class Troubleshooter implements AutoCloseable {
             throw new IllegalArgumentException("incident.id is required");
         }
         Version v = current.get();
-        return v.assembler().assemble(incident.id(), v.rules().runExplained(incident, v.organisation()), v.labels(), true);
+        return v.assembler().assemble(incident.id(), v.readable().get().runExplained(incident, v.organisation()), v.labels(), true);
     }
 
     /**
@@ -125,7 +146,7 @@ public final class Troubleshooter implements AutoCloseable {
             throw new IllegalArgumentException("no rule pack knows the problem " + problemId + "; known: "
                     + String.join(", ", v.rules().problems().keySet().stream().sorted().toList()));
         }
-        return v.rules().whyNot(problemId, incident, v.organisation());
+        return v.readable().get().whyNot(problemId, incident, v.organisation());
     }
 
     /**
@@ -213,7 +234,7 @@ public final class Troubleshooter implements AutoCloseable {
             }
         }
         return new Version(rules, new PlanAssembler(rules.problems(), rules.rules()), new Organisation(contact), rules.packLabels(),
-                knownHashes != null ? knownHashes : hashes(config.folders));
+                knownHashes != null ? knownHashes : hashes(config.folders), readable(rules));
     }
 
     private static Map<Path, String> hashes(List<Path> folders) {

@@ -59,8 +59,11 @@ public final class RuleBase {
     private final Map<Rule, String> idsByRule = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Rule> rulesById = new HashMap<>();
 
+    private final boolean precompiled;
+
     private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, ProblemDefinition> problems,
-                     Map<String, RuleInfo> rulesByName) {
+                     Map<String, RuleInfo> rulesByName, boolean precompiled) {
+        this.precompiled = precompiled;
         this.kieBase = kieBase;
         this.packs = packs;
         this.problems = problems;
@@ -71,6 +74,11 @@ public final class RuleBase {
                 rulesById.put(info == null ? r.getName() : info.id(), r);
             }
         }
+    }
+
+    /** Whether the rules were loaded precompiled (executable model) rather than compiled from DRL. */
+    public boolean isPrecompiled() {
+        return precompiled;
     }
 
     /** The rule's DRL text, from {@code rule "..."} to its {@code end}; empty when not found. */
@@ -95,6 +103,14 @@ public final class RuleBase {
 
     /** Compiles the packs together. A DRL error anywhere fails the whole build, naming file and line. */
     public static RuleBase compile(List<RulePack> packs) {
+        return compile(packs, true);
+    }
+
+    /**
+     * As {@link #compile(List)}; with {@code precompiledAllowed} false the DRL is always compiled, which
+     * explanations and why-not need: they read the conditions' text, which precompiled rules do not keep.
+     */
+    public static RuleBase compile(List<RulePack> packs, boolean precompiledAllowed) {
         long started = System.nanoTime();
         KieServices ks = KieServices.Factory.get();
         // KieRepository is a process-wide cache: every build gets its own release id and leaves no module behind.
@@ -109,33 +125,40 @@ public final class RuleBase {
             problems.putAll(pack.problems());
             for (DrlSource source : pack.sources()) {
                 // Drools wants a file's folder to match its package; the pack index keeps names apart.
-                String path = packageFolder(source.text()) + "/pack" + i + "-" + source.name();
+                String path = kfsPath(i, source).substring(RESOURCES.length());
                 kfs.write(RESOURCES + path, source.text());
                 displayNames.put(path, pack.name() + "/" + source.name());
                 packOfPath.put(path, i);
                 textOfPath.put(path, source.text());
             }
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<String> errors = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String reported = m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, "");
-            String file = displayNames.getOrDefault(reported, reported);
-            errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
-        }
-        if (!errors.isEmpty()) {
+        KieBase kieBase = precompiledAllowed ? precompiled(packs) : null;
+        boolean fromKjar = kieBase != null;
+        if (kieBase == null) {
+            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+            List<String> errors = new ArrayList<>();
+            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+                String reported = m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, "");
+                String file = displayNames.getOrDefault(reported, reported);
+                errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
+            }
+            if (!errors.isEmpty()) {
+                ks.getRepository().removeKieModule(releaseId);
+                throw new RulePackException("the rules do not compile", errors);
+            }
+            KieContainer container = ks.newKieContainer(releaseId);
+            kieBase = container.getKieBase();
             ks.getRepository().removeKieModule(releaseId);
-            throw new RulePackException("the rules do not compile", errors);
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
 
         Map<String, RuleInfo> rules = new HashMap<>();
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 Map<String, Object> meta = r.getMetaData();
                 String path = sourcePath(r);
+                if (!packOfPath.containsKey(path)) {
+                    path = locate(r, textOfPath); // a precompiled rule keeps no usable source path
+                }
                 Integer packIndex = packOfPath.get(path);
                 rules.put(r.getPackageName() + "." + r.getName(), new RuleInfo(
                         text(meta.get("id"), r.getName()), r.getName(),
@@ -146,7 +169,18 @@ public final class RuleBase {
             }
         }
         LOG.debug("compiled {} rules from {} pack(s) in {} ms", rules.size(), packs.size(), (System.nanoTime() - started) / 1_000_000);
-        return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules));
+        return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules), fromKjar);
+    }
+
+    /** The build path of the DRL file that declares the rule: same package, same rule name. */
+    private static String locate(Rule r, Map<String, String> textOfPath) {
+        for (Map.Entry<String, String> e : textOfPath.entrySet()) {
+            Matcher m = PACKAGE.matcher(e.getValue());
+            if (m.find() && m.group(1).equals(r.getPackageName()) && e.getValue().contains("rule \"" + r.getName() + "\"")) {
+                return e.getKey();
+            }
+        }
+        return "?";
     }
 
     private static int lineOf(String text, String ruleName) {
@@ -164,6 +198,49 @@ public final class RuleBase {
             }
         }
         return line;
+    }
+
+    /** Where a pack's DRL file goes in the build: under its package's folder, prefixed with the pack's index. */
+    static String kfsPath(int packIndex, DrlSource source) {
+        return RESOURCES + packageFolder(source.text()) + "/pack" + packIndex + "-" + source.name();
+    }
+
+    /** The release id of the precompiled built-in pack: named after its content, so a stale one is never taken for it. */
+    static ReleaseId precompiledReleaseId(RulePack pack) {
+        return KieServices.Factory.get().newReleaseId("dev.authdoctor.precompiled", "builtin-" + pack.sha256().substring(0, 16), "1.0.0");
+    }
+
+    private static final Object REPOSITORY_LOCK = new Object();
+
+    /**
+     * The built-in pack precompiled at build time, when the jar holds one made from exactly this pack's DRL;
+     * null otherwise (a development build without the step, or DRL edited since).
+     */
+    static KieBase precompiled(List<RulePack> packs) {
+        if (packs.size() != 1 || packs.get(0).folder() != null) {
+            return null;
+        }
+        RulePack pack = packs.get(0);
+        try (java.io.InputStream hash = RuleBase.class.getResourceAsStream("/" + Precompile.KJAR_HASH);
+             java.io.InputStream kjar = RuleBase.class.getResourceAsStream("/" + Precompile.KJAR)) {
+            if (hash == null || kjar == null || !new String(hash.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip().equals(pack.sha256())) {
+                return null;
+            }
+            KieServices ks = KieServices.Factory.get();
+            byte[] bytes = kjar.readAllBytes();
+            // KieRepository is process-wide: add, make the container, remove, under one lock.
+            synchronized (REPOSITORY_LOCK) {
+                org.kie.api.builder.KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(bytes));
+                try {
+                    return ks.newKieContainer(module.getReleaseId()).getKieBase();
+                } finally {
+                    ks.getRepository().removeKieModule(module.getReleaseId());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("precompiled built-in pack not usable, compiling its DRL: {}", e.toString());
+            return null;
+        }
     }
 
     /** The file a rule was read from, as written into the build (Drools keeps it on the rule's resource). */

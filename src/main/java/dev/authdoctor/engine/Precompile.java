@@ -1,0 +1,48 @@
+package dev.authdoctor.engine;
+
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Build step (Maven, process-classes): compiles the built-in pack to Drools' executable model and writes
+ * the kjar beside it, with the hash of the DRL it was made from. Loading it at run time skips compiling
+ * the DRL, which is most of the start-up time. Not used at run time.
+ */
+public final class Precompile {
+
+    static final String KJAR = "dev/authdoctor/rules/builtin.kjar";
+    static final String KJAR_HASH = "dev/authdoctor/rules/builtin.kjar.sha256";
+
+    private Precompile() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path classes = Path.of(args[0]);
+        RulePack pack = RulePack.fromFolder(classes.resolve("dev/authdoctor/rules/builtin"));
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId id = RuleBase.precompiledReleaseId(pack);
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+        kfs.writeKModuleXML(ks.newKieModuleModel().toXML()); // the default base and session: what RuleBase uses
+        for (DrlSource s : pack.sources()) {
+            kfs.write(RuleBase.kfsPath(0, s), s.text());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            throw new IllegalStateException("the built-in pack does not compile to the executable model: "
+                    + builder.getResults().getMessages(Message.Level.ERROR));
+        }
+        byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
+        Files.write(classes.resolve(KJAR), kjar);
+        Files.writeString(classes.resolve(KJAR_HASH), pack.sha256(), StandardCharsets.UTF_8);
+        System.out.println("authdoctor: precompiled the built-in pack (" + kjar.length / 1024 + " KiB)");
+    }
+}
