@@ -2,7 +2,6 @@ package dev.authdoctor.api;
 
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Incident;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
