@@ -17,7 +17,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -216,6 +215,6 @@ final class Explainer {
         if (v instanceof List<?> l) {
             return l.isEmpty() ? "[] (none)" : l.size() + " item(s)";
         }
-        return v.toString().toLowerCase(Locale.ROOT).equals(v.toString()) ? v.toString() : v.toString();
+        return v.toString();
     }
 }
