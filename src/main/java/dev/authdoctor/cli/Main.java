@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     /** Runs the command line without exiting, on the given streams; for tests and for embedders of the command line. */
     public static int run(InputStream stdin, PrintWriter stdout, PrintWriter stderr, String... args) {
         CommandLine cl = new CommandLine(new Main(stdin));
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --format csv, as people type it
         cl.setOut(stdout);
         cl.setErr(stderr);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -45,6 +45,14 @@ public class BatchCommandTest {
     }
 
     @Test
+    void theFormatIsNamedInAnyCaseAndStandardInputCanBeCsv(@TempDir Path dir) throws Exception {
+        Run r = run(Files.readString(Path.of("examples/incidents.csv")), "batch", "-", "--format", "csv", "--out", dir.toString(), "-q");
+        assertThat(r.exit()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("diagnoses.jsonl"))).hasSize(14);
+        assertThat(dir.resolve("diagnoses.csv")).exists();
+    }
+
+    @Test
     void tooManyRejectsExitWithThree(@TempDir Path dir) {
         Run r = run("", "batch", "examples/incidents.csv", "--out", dir.toString(), "--max-rejects", "0", "-q");
         assertThat(r.exit()).isEqualTo(3);
