@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code authdoctor batch INPUT... --out DIR}: whole exports, in parallel, nothing lost, with a report. */
 @Command(name = "batch",
+        header = "Diagnoses whole exports (JSON Lines, CSV, gzip) in parallel, with rejects, summary and report.",
         mixinStandardHelpOptions = true,
         description = {
                 "Diagnoses exports of incidents (JSON Lines or CSV, either may be gzip-compressed) and writes to DIR:",

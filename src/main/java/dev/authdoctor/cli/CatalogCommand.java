@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code authdoctor catalog}: the loaded packs, rendered back into the seed table's form. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
+@Command(name = "catalog",
+        header = "Renders the loaded rule packs as a table of problems, causes, steps and escalations.", mixinStandardHelpOptions = true,
         description = {"Renders the loaded rule packs as a table of problems: causes the rules can name, the solution",
                 "steps with who does them, the escalation, and the wording the authors wrote where their source had a",
                 "gap. For support staff to review what the rules say without reading DRL."})

@@ -22,7 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code authdoctor consult}: an interview that asks only what can still change the diagnosis. */
-@Command(name = "consult", mixinStandardHelpOptions = true,
+@Command(name = "consult",
+        header = "An interview that asks only what can still change the diagnosis.", mixinStandardHelpOptions = true,
         description = {"An interactive consultation: starts from the error message or the symptom, then asks only the",
                 "questions whose answers can still change the diagnosis, most decisive first. Answer 'unknown' (or press",
                 "Enter) when you do not know. Ends with the plan. --answers FILE runs it from a file of answers, one",

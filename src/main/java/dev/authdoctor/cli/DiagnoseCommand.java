@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 
 /** {@code authdoctor diagnose [FILE|-]}: one diagnosis JSON line per input line, in input order. */
 @Command(name = "diagnose",
+        header = "Diagnoses incidents (JSON Lines): one diagnosis line per input line, in order.",
         mixinStandardHelpOptions = true,
         description = {
                 "Reads incidents as JSON Lines (one incident a line; a file holding one JSON object also works)",

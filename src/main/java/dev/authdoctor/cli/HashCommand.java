@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code authdoctor hash DIR}: the value to pin a pack with. */
-@Command(name = "hash", mixinStandardHelpOptions = true,
+@Command(name = "hash",
+        header = "Prints a rule pack's SHA-256, to pin it with --pack-sha256.", mixinStandardHelpOptions = true,
         description = "Prints the SHA-256 of a rule pack's contents (every file in the folder), to pin it with --pack-sha256.")
 final class HashCommand implements Callable<Integer> {
 

@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code authdoctor test DIR}: runs a pack's scenarios and reports rule coverage. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test",
+        header = "Runs a rule pack's scenarios and reports rule coverage.", mixinStandardHelpOptions = true,
         description = {"Runs the scenarios in DIR/scenarios/*.yaml against the pack (with the built-in pack unless it",
                 "replaces it or --no-builtin), prints each failure with expected against actual, and ends with rule",
                 "coverage: the pack's rules no scenario made fire, by id.",

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code authdoctor validate DIR}: does the pack load, and pass the checks? */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate",
+        header = "Checks a rule pack: DRL errors with file and line, and the rule checks.", mixinStandardHelpOptions = true,
         description = {"Loads a rule pack the way every command does (with the built-in pack unless it replaces it or",
                 "--no-builtin) and reports each DRL error with file and line, and each failed check: a rule without",
                 "@id, a duplicate @id, a problem id neither in the catalog nor declared by the pack, a step without",

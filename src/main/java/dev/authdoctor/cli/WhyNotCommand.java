@@ -19,7 +19,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code authdoctor why-not PROBLEM_ID FILE}: which conditions of a problem's rules held for an incident. */
-@Command(name = "why-not", mixinStandardHelpOptions = true,
+@Command(name = "why-not",
+        header = "Says which conditions of a problem's rules held for an incident, and which did not.", mixinStandardHelpOptions = true,
         description = {"Says, for one incident (the first record of FILE), whether the problem was diagnosed and, for each",
                 "rule that recognises it, which conditions held, which did not, and which unknown facts would decide it."})
 final class WhyNotCommand extends RulesCommand implements Callable<Integer> {
