@@ -1,6 +1,5 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.model.AccountSettings;
 import dev.authdoctor.model.ActivationWindow;
 import dev.authdoctor.model.Authenticator;
 import dev.authdoctor.model.CauseFound;
@@ -17,7 +16,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,13 +27,7 @@ import java.util.regex.Pattern;
  */
 final class Explainer {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?![\\w\"(])");
     private static final Pattern VARIABLE = Pattern.compile("\\$[A-Za-z0-9_]+");
-    private static final Map<Class<?>, String> PATHS = Map.of(
-            dev.authdoctor.model.User.class, "user", dev.authdoctor.model.Device.class, "device",
-            dev.authdoctor.model.Service.class, "service", dev.authdoctor.model.Access.class, "access",
-            dev.authdoctor.model.ActivationEmail.class, "activationEmail", dev.authdoctor.model.PasswordPolicy.class, "passwordPolicy",
-            dev.authdoctor.model.ErrorReport.class, "error", AccountSettings.class, "settings", Incident.class, "");
 
     private Explainer() {
     }
@@ -103,13 +95,12 @@ final class Explainer {
         } else if (fact instanceof Authenticator a) {
             prefix = pathOf(a, incident);
         } else {
-            prefix = PATHS.getOrDefault(fact.getClass(), fact.getClass().getSimpleName());
+            String known = FactPaths.prefix(fact.getClass());
+            prefix = known == null ? fact.getClass().getSimpleName() : known;
         }
         Set<String> fields = new LinkedHashSet<>();
         for (String constraint : c.constraints()) {
-            Matcher m = IDENTIFIER.matcher(constraint);
-            while (m.find()) {
-                String path = m.group(1);
+            for (String path : FactPaths.identifiers(constraint)) {
                 if (fact instanceof InQuestion && path.startsWith("authenticator.")) {
                     path = path.substring("authenticator.".length());
                 }
@@ -151,7 +142,7 @@ final class Explainer {
     }
 
     private static String absent(RuleConditions.Condition c) {
-        String what = PATHS.containsKey(c.type()) ? PATHS.get(c.type()) : c.type().getSimpleName();
+        String what = FactPaths.prefix(c.type()) == null ? c.type().getSimpleName() : FactPaths.prefix(c.type());
         if (what.isEmpty()) {
             what = "incident";
         }

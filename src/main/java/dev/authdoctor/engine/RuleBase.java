@@ -10,7 +10,6 @@ import dev.authdoctor.model.LikelyStep;
 import dev.authdoctor.model.Organisation;
 import dev.authdoctor.model.PlanStep;
 import dev.authdoctor.model.ProblemFound;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -112,10 +111,6 @@ public final class RuleBase {
      */
     public static RuleBase compile(List<RulePack> packs, boolean precompiledAllowed) {
         long started = System.nanoTime();
-        KieServices ks = KieServices.Factory.get();
-        // KieRepository is a process-wide cache: every build gets its own release id and leaves no module behind.
-        ReleaseId releaseId = ks.newReleaseId("dev.authdoctor.packs", "build-" + BUILDS.incrementAndGet() + "-" + UUID.randomUUID(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         Map<String, String> displayNames = new HashMap<>();
         Map<String, Integer> packOfPath = new HashMap<>();
         Map<String, String> textOfPath = new HashMap<>();
@@ -126,7 +121,6 @@ public final class RuleBase {
             for (DrlSource source : pack.sources()) {
                 // Drools wants a file's folder to match its package; the pack index keeps names apart.
                 String path = kfsPath(i, source).substring(RESOURCES.length());
-                kfs.write(RESOURCES + path, source.text());
                 displayNames.put(path, pack.name() + "/" + source.name());
                 packOfPath.put(path, i);
                 textOfPath.put(path, source.text());
@@ -135,6 +129,11 @@ public final class RuleBase {
         KieBase kieBase = precompiledAllowed ? precompiled(packs) : null;
         boolean fromKjar = kieBase != null;
         if (kieBase == null) {
+            KieServices ks = KieServices.Factory.get();
+            // KieRepository is a process-wide cache: every build gets its own release id and leaves no module behind.
+            ReleaseId releaseId = ks.newReleaseId("dev.authdoctor.packs", "build-" + BUILDS.incrementAndGet() + "-" + UUID.randomUUID(), "1.0.0");
+            KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+            textOfPath.forEach((path, text) -> kfs.write(RESOURCES + path, text));
             KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
             List<String> errors = new ArrayList<>();
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
@@ -155,10 +154,8 @@ public final class RuleBase {
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 Map<String, Object> meta = r.getMetaData();
-                String path = sourcePath(r);
-                if (!packOfPath.containsKey(path)) {
-                    path = locate(r, textOfPath); // a precompiled rule keeps no usable source path
-                }
+                // Found by package and name: a precompiled rule keeps no source path of its own.
+                String path = locate(r, textOfPath);
                 Integer packIndex = packOfPath.get(path);
                 rules.put(r.getPackageName() + "." + r.getName(), new RuleInfo(
                         text(meta.get("id"), r.getName()), r.getName(),
@@ -243,14 +240,6 @@ public final class RuleBase {
         }
     }
 
-    /** The file a rule was read from, as written into the build (Drools keeps it on the rule's resource). */
-    private static String sourcePath(Rule rule) {
-        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
-            return impl.getResource().getSourcePath().replaceFirst("^" + RESOURCES, "");
-        }
-        return "?";
-    }
-
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
     private static String packageFolder(String drl) {
@@ -309,36 +298,48 @@ public final class RuleBase {
 
     /** @param explainFor the incident to explain conclusions against; null when no explanation is wanted */
     private Findings runFacts(List<Object> facts, Incident explainFor) {
+        return inSession(facts, explainFor, (session, trace) -> collect(session, trace.insertedBy, trace.because, trace.fired));
+    }
+
+    /** Who concluded what in one session: the rule behind each inserted fact, why it fired, and the firing order. */
+    private static final class Trace {
+        final Map<Object, String> insertedBy = new IdentityHashMap<>();
+        final Map<Object, List<String>> because = new IdentityHashMap<>();
+        final List<String> fired = new ArrayList<>();
+        List<String> current;
+    }
+
+    /**
+     * Inserts the facts into a fresh session, fires the rules (at most {@link #MAX_FIRINGS} times), reads the
+     * result, and disposes the session whatever happens.
+     */
+    private <T> T inSession(List<Object> facts, Incident explainFor, java.util.function.BiFunction<KieSession, Trace, T> read) {
         KieSession session = kieBase.newKieSession();
-        Map<Object, String> insertedBy = new IdentityHashMap<>();
-        Map<Object, List<String>> because = new IdentityHashMap<>();
-        List<String> fired = new ArrayList<>();
-        List<List<String>> current = new ArrayList<>(1);
+        Trace trace = new Trace();
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null) {
-                        insertedBy.put(event.getObject(), idOf(event.getRule()));
-                        if (!current.isEmpty()) {
-                            because.put(event.getObject(), current.get(0));
+                        trace.insertedBy.put(event.getObject(), idOf(event.getRule()));
+                        if (trace.current != null) {
+                            trace.because.put(event.getObject(), trace.current);
                         }
                     }
                 }
             });
-            if (explainFor != null) {
+            if (explainFor != null) { // only when asked: it reads every match's conditions
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
                     public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                        current.clear();
-                        current.add(Explainer.because(conditions(idOf(event.getMatch().getRule())), event.getMatch(), explainFor));
+                        trace.current = Explainer.because(conditions(idOf(event.getMatch().getRule())), event.getMatch(), explainFor);
                     }
                 });
             }
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(idOf(event.getMatch().getRule()));
+                    trace.fired.add(idOf(event.getMatch().getRule()));
                 }
             });
             for (Object fact : facts) {
@@ -347,9 +348,9 @@ public final class RuleBase {
             int firings = session.fireAllRules(MAX_FIRINGS);
             if (firings >= MAX_FIRINGS) {
                 throw new RulePackException("the rules fired " + MAX_FIRINGS + " times for one incident and were stopped: "
-                        + "a rule probably re-triggers itself (last fired: " + fired.get(fired.size() - 1) + ")", List.of());
+                        + "a rule probably re-triggers itself (last fired: " + trace.fired.get(trace.fired.size() - 1) + ")", List.of());
             }
-            return collect(session, insertedBy, because, fired);
+            return read.apply(session, trace);
         } finally {
             session.dispose();
         }
@@ -357,23 +358,8 @@ public final class RuleBase {
 
     /** Why a problem was, or was not, diagnosed for this incident: each recognising rule's conditions, held or not. */
     public WhyNot.Report whyNot(String problemId, Incident incident, Organisation organisation) {
-        KieSession session = kieBase.newKieSession();
-        List<String> fired = new ArrayList<>();
-        try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(idOf(event.getMatch().getRule()));
-                }
-            });
-            for (Object fact : facts(incident, organisation)) {
-                session.insert(fact);
-            }
-            session.fireAllRules(MAX_FIRINGS);
-            return WhyNot.analyse(this, problemId, incident, new ArrayList<>(session.getObjects()), fired);
-        } finally {
-            session.dispose();
-        }
+        return inSession(facts(incident, organisation), null,
+                (session, trace) -> WhyNot.analyse(this, problemId, incident, new ArrayList<>(session.getObjects()), trace.fired));
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,14 +42,7 @@ public final class WhyNot {
     /** Conditions that call a method name the contract field the method reads. */
     private static final Map<String, String> ALIASES = Map.of(
             "administrator", "role", "hasNoAuthenticators()", "authenticators", "canAuthenticate()", "state", "token", "type");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?![\\w\"(])");
     private static final Map<String, Serializable> COMPILED = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, String> PATHS = Map.of(
-            dev.authdoctor.model.User.class, "user", dev.authdoctor.model.Device.class, "device",
-            dev.authdoctor.model.Service.class, "service", dev.authdoctor.model.Access.class, "access",
-            dev.authdoctor.model.ActivationEmail.class, "activationEmail", dev.authdoctor.model.PasswordPolicy.class, "passwordPolicy",
-            dev.authdoctor.model.ErrorReport.class, "error", dev.authdoctor.model.Authenticator.class, "authenticators[]",
-            dev.authdoctor.model.Incident.class, "");
 
     private WhyNot() {
     }
@@ -110,7 +102,7 @@ public final class WhyNot {
             } else if (matching != null) {
                 out.add(new ConditionResult(text, Status.HELD, describe(c, matching), List.of()));
             } else if (candidates.isEmpty()) {
-                String path = PATHS.get(c.type());
+                String path = FactPaths.prefix(c.type());
                 List<String> needed = new ArrayList<>();
                 if (path != null) {
                     for (String field : fields(c)) {
@@ -123,7 +115,7 @@ public final class WhyNot {
                 out.add(new ConditionResult(text, path != null ? Status.MISSING : Status.NOT_HELD,
                         path != null ? "not known" : "no " + c.type().getSimpleName() + " was derived from the facts", needed));
             } else if (!missing.isEmpty()) {
-                String path = PATHS.getOrDefault(c.type(), "");
+                String path = FactPaths.prefix(c.type()) == null ? "" : FactPaths.prefix(c.type());
                 out.add(new ConditionResult(text, Status.MISSING, failed, missing.stream()
                         .map(m -> path.isEmpty() ? m : path + "." + m).toList()));
             } else {
@@ -170,9 +162,7 @@ public final class WhyNot {
                 out.add(field);
             }
         });
-        Matcher m = IDENTIFIER.matcher(constraint);
-        while (m.find()) {
-            String id = m.group(1);
+        for (String id : FactPaths.identifiers(constraint)) {
             if (!id.equals("null") && !id.equals("true") && !id.equals("false") && !id.startsWith("Math") && !ALIASES.containsKey(id)) {
                 out.add(id.startsWith("authenticator.") ? id.substring("authenticator.".length()) : id);
             }
@@ -181,7 +171,7 @@ public final class WhyNot {
     }
 
     private static String describe(RuleConditions.Condition c, Object fact) {
-        String path = PATHS.getOrDefault(c.type(), c.type().getSimpleName());
+        String path = FactPaths.prefix(c.type()) == null ? c.type().getSimpleName() : FactPaths.prefix(c.type());
         List<String> values = new ArrayList<>();
         for (String field : fields(c)) {
             Object v = value(fact, field);
