@@ -107,8 +107,8 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
         try (JsonLinesSource source = new JsonLinesSource(in, reader)) {
             RecordSource.Record record;
             while ((record = source.next()) != null) {
-                Diagnosis d = diagnose(doctor, record, explain || ticketDir != null);
-                ticket(record.result(), d);
+                Diagnosis d = diagnose(doctor, record.result(), record.line());
+                ticket(doctor, record.result(), d);
                 records++;
                 if (d.outcome() == Diagnosis.Outcome.REJECTED) {
                     rejected++;
@@ -140,10 +140,8 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
         }
         Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
         ReadResult read = IdaasUser.read(json, new IdaasUser.Report(incidentId, symptom, message, errorSource), new IncidentReader());
-        Diagnosis d = read instanceof ReadResult.Accepted a
-                ? (explain || ticketDir != null ? doctor.explain(a.incident()) : doctor.diagnose(a.incident()))
-                : Diagnosis.rejected(((ReadResult.Rejected) read).incidentId(), ((ReadResult.Rejected) read).errors());
-        ticket(read, d);
+        Diagnosis d = diagnose(doctor, read, 1);
+        ticket(doctor, read, d);
         PrintWriter out = spec.commandLine().getOut();
         new DiagnosisJson().write(d, out);
         out.write('\n');
@@ -151,13 +149,14 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** Writes the support request draft when one is asked for and due. */
-    private void ticket(ReadResult read, Diagnosis d) throws IOException {
+    /** Writes the support request draft when one is asked for and due; its rule trace needs the explained diagnosis. */
+    private void ticket(Troubleshooter doctor, ReadResult read, Diagnosis d) throws IOException {
         if (ticketDir == null || !(read instanceof ReadResult.Accepted a) || !SupportTicket.isDue(d)) {
             return;
         }
+        Diagnosis explained = d.problems().stream().anyMatch(p -> !p.explanations().isEmpty()) ? d : doctor.explain(a.incident());
         String name = a.incident().id().replaceAll("[^A-Za-z0-9._-]", "_");
-        Files.writeString(ticketDir.resolve(name + ".txt"), SupportTicket.draft(a.incident(), d, redaction));
+        Files.writeString(ticketDir.resolve(name + ".txt"), SupportTicket.draft(a.incident(), explained, redaction));
     }
 
     private int fail(String message) {
@@ -167,18 +166,18 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
         return Main.EXIT_INPUT;
     }
 
-    private static Diagnosis diagnose(Troubleshooter doctor, RecordSource.Record record, boolean explain) {
-        if (record.result() instanceof ReadResult.Rejected r) {
+    private Diagnosis diagnose(Troubleshooter doctor, ReadResult read, long line) {
+        if (read instanceof ReadResult.Rejected r) {
             return Diagnosis.rejected(r.incidentId(), r.errors());
         }
-        ReadResult.Accepted a = (ReadResult.Accepted) record.result();
+        ReadResult.Accepted a = (ReadResult.Accepted) read;
         try {
             return explain ? doctor.explain(a.incident()) : doctor.diagnose(a.incident());
         } catch (RuntimeException e) {
             // A broken rule must not stop the run; the record says what happened, the log says where.
             // The exception's message may quote the incident's facts (addresses, ids): the log gets its kind only.
-            LOG.warn("line {}: the rules failed ({}); the record is rejected", record.line(), e.getClass().getSimpleName());
-            return Diagnosis.rejected(a.incident().id(), List.of("line " + record.line() + ": could not be diagnosed: " + e.getMessage()));
+            LOG.warn("line {}: the rules failed ({}); the record is rejected", line, e.getClass().getSimpleName());
+            return Diagnosis.rejected(a.incident().id(), List.of("line " + line + ": could not be diagnosed: " + e.getMessage()));
         }
     }
 }

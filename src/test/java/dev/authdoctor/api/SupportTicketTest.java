@@ -49,7 +49,8 @@ class SupportTicketTest {
     @Test
     void theCommandLineWritesTicketsOnlyWhenAnEscalationIsDueNow(@TempDir Path dir) throws Exception {
         String notDue = "{\"id\":\"INC-8\",\"symptom\":\"TOKEN_NOT_WORKING\",\"user\":{\"email\":\"x@y.example\"}}";
-        run(LOCKED.replace("\n", "") + "\n" + notDue + "\n", "diagnose", "--ticket", dir.toString());
+        var out = run(LOCKED.replace("\n", "") + "\n" + notDue + "\n", "diagnose", "--ticket", dir.toString());
+        assertThat(out.out()).as("--ticket writes tickets; the diagnoses stay as without it").doesNotContain("explanation");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).containsExactly("INC-7.txt");
         assertThat(Files.readString(dir.resolve("INC-7.txt"))).doesNotContain("jane.doe@example.com", "jdoe42");
         Path raw = dir.resolve("raw");
