@@ -122,6 +122,7 @@ public final class Batch {
         recordsDone = summary.read;
         csvOut = options.inputs().stream().anyMatch(i -> options.formatOf(i) == InputFormat.CSV);
         long skip = previous == null ? 0 : summary.read;
+        long cutTotal = summary.read; // records taken off the inputs, counted apart from what is written
         long runStarted = System.nanoTime();
         try (Outputs outputs = Outputs.open(out, csvOut, previous)) {
             ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> {
@@ -145,6 +146,7 @@ public final class Batch {
                         List<RecordSource.Cut> chunk = new ArrayList<>(CHUNK);
                         RecordSource.Cut cut;
                         while ((cut = source.cut()) != null) {
+                            cutTotal++;
                             chunk.add(cut);
                             bytesRead = bytesBefore + current.count;
                             if (chunk.size() == CHUNK) {
@@ -178,9 +180,9 @@ public final class Batch {
             }
             summary.durationMillis += elapsedMillis(runStarted);
             outputs.flush();
-            if (!summary.reconciles()) {
-                throw new BatchException("records were lost: read " + summary.read + ", but diagnosed " + summary.diagnosed
-                        + " + no match " + summary.noMatch + " + rejected " + summary.rejected, false);
+            if (cutTotal != summary.read || !summary.reconciles()) {
+                throw new BatchException("records were lost: " + cutTotal + " read from the inputs, " + summary.read + " written (diagnosed "
+                        + summary.diagnosed + " + no match " + summary.noMatch + " + rejected " + summary.rejected + ")", false);
             }
             checkpoint.save(new Checkpoint.State(fingerprint, false, outputs.lengths(), summary));
         }
