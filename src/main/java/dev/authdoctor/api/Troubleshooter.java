@@ -82,7 +82,7 @@ public final class Troubleshooter implements AutoCloseable {
 
     private Troubleshooter(Builder config) {
         this.config = config;
-        this.current.set(load(config, null));
+        this.current.set(load(config, snapshots(config.folders)));
         if (config.watchEvery != null) {
             watcher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "authdoctor-pack-watcher");
@@ -157,13 +157,15 @@ public final class Troubleshooter implements AutoCloseable {
      */
     public synchronized boolean reload() {
         Version before = current.get();
-        Map<Path, String> now = hashes(config.folders);
+        // Read once: the version compiled, if any, is made from exactly the bytes hashed here.
+        List<RulePack.Snapshot> read = snapshots(config.folders);
+        Map<Path, String> now = hashes(read);
         if (now.equals(before.hashes()) || now.equals(lastFailed)) {
             return false; // unchanged, or the same broken version already reported
         }
         Version next;
         try {
-            next = load(config, now);
+            next = load(config, read);
         } catch (RulePackException e) {
             lastFailed = now;
             throw e;
@@ -189,13 +191,14 @@ public final class Troubleshooter implements AutoCloseable {
         }
     }
 
-    private static Version load(Builder config, Map<Path, String> knownHashes) {
+    /** @param read the added folders, each read once: the pins are checked against, and the rules compiled from, these */
+    private static Version load(Builder config, List<RulePack.Snapshot> read) {
         List<RulePack> packs = new ArrayList<>();
         if (config.builtIn) {
             packs.add(RulePack.builtIn());
         }
-        for (Path folder : config.folders) {
-            packs.add(RulePack.fromFolder(folder));
+        for (RulePack.Snapshot snapshot : read) {
+            packs.add(RulePack.fromSnapshot(snapshot));
         }
         // A pack replaces an earlier one of the same name: `--rules rules` runs an edited built-in pack.
         for (int i = packs.size() - 1; i >= 0; i--) {
@@ -234,13 +237,17 @@ public final class Troubleshooter implements AutoCloseable {
             }
         }
         return new Version(rules, new PlanAssembler(rules.problems(), rules.rules()), new Organisation(contact), rules.packLabels(),
-                knownHashes != null ? knownHashes : hashes(config.folders), readable(rules));
+                hashes(read), readable(rules));
     }
 
-    private static Map<Path, String> hashes(List<Path> folders) {
+    private static List<RulePack.Snapshot> snapshots(List<Path> folders) {
+        return folders.stream().map(RulePack.Snapshot::of).toList();
+    }
+
+    private static Map<Path, String> hashes(List<RulePack.Snapshot> read) {
         Map<Path, String> h = new LinkedHashMap<>();
-        for (Path f : folders) {
-            h.put(f, RulePack.hashOf(f));
+        for (RulePack.Snapshot s : read) {
+            h.put(s.folder(), s.sha256());
         }
         return h;
     }

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         header = "Renders the loaded rule packs as a table of problems, causes, steps and escalations.", mixinStandardHelpOptions = true,
         description = {"Renders the loaded rule packs as a table of problems: causes the rules can name, the solution",
                 "steps with who does them, the escalation, and the wording the authors wrote where their source had a",
-                "gap. For support staff to review what the rules say without reading DRL."})
+                "gap. For support staff to review what the rules say without reading DRL. It runs the packs' rules",
+                "(each problem's plan is found by firing them): pack code runs, as in diagnose."})
 final class CatalogCommand extends RulesCommand implements Callable<Integer> {
 
     enum Format { markdown, html, json }

@@ -1,6 +1,7 @@
 package dev.authdoctor.cli;
 
 import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.engine.PackLint;
 import dev.authdoctor.engine.RulePack;
 import dev.authdoctor.engine.RulePackException;
 import picocli.CommandLine.Command;
@@ -16,8 +17,14 @@ import java.util.concurrent.Callable;
         description = {"Loads a rule pack the way every command does (with the built-in pack unless it replaces it or",
                 "--no-builtin) and reports each DRL error with file and line, and each failed check: a rule without",
                 "@id, a duplicate @id, a problem id neither in the catalog nor declared by the pack, a step without",
-                "an actor. Nothing else runs. Exit 0 when the pack is sound, 1 otherwise."})
+                "an actor. Warns, without failing, of pack code that uses System.exit, Runtime, ProcessBuilder, java.io",
+                "or java.nio.file. It compiles the rules and runs none of them; diagnose, batch, consult, why-not,",
+                "catalog and test do run them. Exit 0 when the pack is sound, 1 otherwise."})
 final class ValidateCommand extends RulesCommand implements Callable<Integer> {
+
+    /** Which commands execute pack code: a sound pack is not a safe one. */
+    static final String PACK_CODE_NOTE = "note: DRL is code and Drools has no sandbox: diagnose, batch, consult, why-not, catalog and test"
+            + " run pack code; validate runs none of it, it only compiles.";
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The rule pack folder.")
     Path dir;
@@ -36,6 +43,9 @@ final class ValidateCommand extends RulesCommand implements Callable<Integer> {
         long count = doctor.rules().stream().filter(r -> pack.name().equals(r.pack())).count();
         out.printf("%s: %s %s is sound: %d rules, %d problems declared, loaded with %s%n", dir, pack.name(), pack.version(),
                 count, pack.problems().size(), doctor.rulePacks());
+        // The warnings are about what was compiled: the packs as the troubleshooter read them.
+        PackLint.warnings(doctor.packs()).forEach(w -> out.println("  " + w));
+        out.println(PACK_CODE_NOTE);
         out.flush();
         return Main.EXIT_OK;
     }

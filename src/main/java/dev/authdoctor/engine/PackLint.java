@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Checks rule packs for what compiles yet is wrong: a rule without {@code @id}, an {@code @id} used
  * twice, a problem id neither in the catalog nor declared by the pack, a plan step without an actor.
- * Each finding names the file and line.
+ * Each finding names the file and line. {@link #warnings} flags, without refusing, pack code that reaches
+ * outside the rules: DRL is code and Drools has no sandbox.
  */
 public final class PackLint {
 
@@ -24,7 +25,87 @@ public final class PackLint {
     private static final Pattern STEP = Pattern.compile("\\.step\\(|new\\s+PlanStep\\(");
     private static final Set<String> ACTORS = Set.of("Actor.USER", "Actor.ADMINISTRATOR", "Actor.SUPER_ADMINISTRATOR", "Actor.SUPPORT");
 
+    /** What pack code should not need, with why it is worth a look; found outside comments and strings. */
+    private static final Map<Pattern, String> REACHES_OUT = reachesOut();
+
+    private static Map<Pattern, String> reachesOut() {
+        Map<Pattern, String> m = new java.util.LinkedHashMap<>();
+        m.put(Pattern.compile("\\bSystem\\s*\\.\\s*exit\\b"), "System.exit: it would stop the whole process");
+        m.put(Pattern.compile("\\bRuntime\\b"), "Runtime: it can start programs or stop the process");
+        m.put(Pattern.compile("\\bProcessBuilder\\b"), "ProcessBuilder: it starts programs");
+        m.put(Pattern.compile("\\bjava\\s*\\.\\s*io\\b"), "java.io: it can read and write files");
+        m.put(Pattern.compile("\\bjava\\s*\\.\\s*nio\\s*\\.\\s*file\\b"), "java.nio.file: it can read and write files");
+        return m;
+    }
+
     private PackLint() {
+    }
+
+    /**
+     * Warnings, not errors: pack code that uses {@code System.exit}, {@code Runtime}, {@code ProcessBuilder},
+     * {@code java.io} or {@code java.nio.file}, in an import, a condition, a consequence or a function, one
+     * per use and line, as {@code pack/file.drl:line: warning: ...}. A pack may have reasons; a reviewer
+     * should know.
+     */
+    public static List<String> warnings(List<RulePack> packs) {
+        List<String> warnings = new ArrayList<>();
+        for (RulePack pack : packs) {
+            for (DrlSource source : pack.sources()) {
+                String code = codeOnly(source.text());
+                Map<Integer, List<String>> byLine = new java.util.TreeMap<>();
+                for (Map.Entry<Pattern, String> use : REACHES_OUT.entrySet()) {
+                    Set<Integer> lines = new HashSet<>();
+                    Matcher m = use.getKey().matcher(code);
+                    while (m.find()) {
+                        int line = line(code, m.start());
+                        if (lines.add(line)) {
+                            byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(pack.name() + "/" + source.name() + ":" + line
+                                    + ": warning: uses " + use.getValue() + " (pack code runs with authdoctor's rights)");
+                        }
+                    }
+                }
+                byLine.values().forEach(warnings::addAll);
+            }
+        }
+        return warnings;
+    }
+
+    /** The DRL with comments and string literals blanked out, line breaks kept, so offsets still give lines. */
+    static String codeOnly(String drl) {
+        StringBuilder sb = new StringBuilder(drl);
+        int i = 0;
+        while (i < sb.length()) {
+            char c = sb.charAt(i);
+            char next = i + 1 < sb.length() ? sb.charAt(i + 1) : 0;
+            int end;
+            if (c == '/' && next == '/') {
+                end = indexOrEnd(sb, "\n", i);
+            } else if (c == '/' && next == '*') {
+                int close = sb.indexOf("*/", i + 2);
+                end = close < 0 ? sb.length() : close + 2;
+            } else if (c == '"' || c == '\'') {
+                end = i + 1;
+                while (end < sb.length() && sb.charAt(end) != c && sb.charAt(end) != '\n') {
+                    end += sb.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, sb.length());
+            } else {
+                i++;
+                continue;
+            }
+            for (int k = i; k < end; k++) {
+                if (sb.charAt(k) != '\n') {
+                    sb.setCharAt(k, ' ');
+                }
+            }
+            i = end;
+        }
+        return sb.toString();
+    }
+
+    private static int indexOrEnd(StringBuilder sb, String s, int from) {
+        int at = sb.indexOf(s, from);
+        return at < 0 ? sb.length() : at;
     }
 
     /**

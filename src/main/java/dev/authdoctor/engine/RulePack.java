@@ -1,6 +1,7 @@
 package dev.authdoctor.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,16 +13,23 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A rule pack: a folder of DRL files, a manifest ({@code pack.properties}: name, version, description,
@@ -70,11 +78,10 @@ public record RulePack(String name, String version, String description, String s
             URI uri = manifest.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = openJar(uri)) {
-                    return read(jar.getPath(BUILTIN), null);
+                    return read(Snapshot.of(jar.getPath(BUILTIN)), null, "built-in");
                 }
             }
-            Path folder = Path.of(uri).getParent();
-            return read(folder, null);
+            return read(Snapshot.of(Path.of(uri).getParent()), null, "built-in");
         } catch (IOException | URISyntaxException e) {
             throw new RulePackException("cannot read the built-in rule pack", e);
         }
@@ -90,32 +97,32 @@ public record RulePack(String name, String version, String description, String s
         }
     }
 
-    /** A pack from a folder: its manifest and every {@code *.drl} file directly in it, in name order. */
+    /**
+     * A pack from a folder: its manifest and every {@code *.drl} file directly in it, in name order. The
+     * folder is read once ({@link Snapshot#of}); the pack is built from, and hashed over, those same bytes.
+     */
     public static RulePack fromFolder(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new RulePackException("not a rule pack: " + folder + " is not a folder", List.of());
-        }
-        try {
-            return read(folder, folder);
-        } catch (IOException e) {
-            throw new RulePackException("cannot read rule pack " + folder, e);
-        }
+        return fromSnapshot(Snapshot.of(folder));
     }
 
-    private static RulePack read(Path folder, Path origin) throws IOException {
-        Path manifestFile = folder.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new RulePackException("not a rule pack: " + folder + " has no " + MANIFEST, List.of());
+    /** The pack held by a snapshot: what it compiles is exactly what {@link Snapshot#sha256()} hashed. */
+    public static RulePack fromSnapshot(Snapshot snapshot) {
+        return read(snapshot, snapshot.folder(), snapshot.folder().toString());
+    }
+
+    private static RulePack read(Snapshot snapshot, Path origin, String where) {
+        byte[] manifest = snapshot.files().get(MANIFEST);
+        if (manifest == null) {
+            throw new RulePackException("not a rule pack: " + where + " has no " + MANIFEST, List.of());
         }
         List<DrlSource> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path drl : files.filter(p -> p.getFileName().toString().endsWith(".drl"))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList()) {
-                sources.add(new DrlSource(drl.getFileName().toString(), Files.readString(drl, StandardCharsets.UTF_8)));
+        // Sorted by path: the top-level *.drl files come out in name order.
+        snapshot.files().forEach((path, bytes) -> {
+            if (path.indexOf('/') < 0 && path.endsWith(".drl")) {
+                sources.add(new DrlSource(path, new String(bytes, StandardCharsets.UTF_8)));
             }
-        }
-        return fromManifest(Files.readString(manifestFile, StandardCharsets.UTF_8), sources,
-                origin == null ? "built-in" : folder.toString(), origin, hashOf(folder));
+        });
+        return fromManifest(new String(manifest, StandardCharsets.UTF_8), sources, where, origin, snapshot.sha256());
     }
 
     /** Builds a pack from a manifest's text and DRL sources (tests, or packs kept somewhere other than a folder). */
@@ -162,28 +169,88 @@ public record RulePack(String name, String version, String description, String s
         return v.trim();
     }
 
-    /**
-     * SHA-256 over every file below the folder, in the order of their paths: each file's path relative
-     * to the folder (with {@code /}), a zero byte, its length, a zero byte, its bytes. A changed, added,
-     * removed or renamed file changes the hash.
-     */
+    /** The hash of a pack folder's contents, as {@link Snapshot#sha256()}: the value to pin it with. */
     public static String hashOf(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            List<Path> files = walk.filter(Files::isRegularFile).sorted((a, b) -> relative(folder, a).compareTo(relative(folder, b))).toList();
-            for (Path f : files) {
-                byte[] bytes = Files.readAllBytes(f);
-                digest.update(relative(folder, f).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                digest.update((byte) 0);
-                digest.update(bytes);
+        return Snapshot.of(folder).sha256();
+    }
+
+    /**
+     * Every file of a pack folder, read once, and their hash. Pinning relies on it: the pack is compiled
+     * from these bytes, never from a second read that could see other contents.
+     * <p>
+     * Symbolic links: a pack folder given as a link is resolved to its real path once, and read from there.
+     * A link anywhere inside the folder (a file, {@code scenarios/}, any subfolder) is refused, naming it:
+     * followed, it would let a pack's contents change, or live, outside what was reviewed and pinned.
+     * Anything else that is not a plain file or folder (a pipe, a device) is refused too.
+     *
+     * @param folder as given, for messages and pins
+     * @param files  each file's path relative to the folder (with {@code /}) and its bytes, in path order; the
+     *               arrays are the snapshot itself, not to be changed
+     * @param sha256 SHA-256 over the files in path order: each one's relative path, a zero byte, its length
+     *               in decimal, a zero byte, its bytes. A changed, added, removed or renamed file changes it.
+     */
+    public record Snapshot(Path folder, SortedMap<String, byte[]> files, String sha256) {
+
+        public Snapshot {
+            files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        }
+
+        /** Reads every file below {@code folder} once; see the policy on symbolic links above. */
+        public static Snapshot of(Path folder) {
+            if (!Files.isDirectory(folder)) {
+                throw new RulePackException("not a rule pack: " + folder + " is not a folder", List.of());
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new RulePackException("cannot read rule pack " + folder, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            try {
+                Path root = folder.toRealPath(); // once: every read below is from this real path
+                SortedMap<String, byte[]> files = new TreeMap<>();
+                // Refuse a final-component link at open time too, not only when the walk saw it (default file system;
+                // the jar's has no links and takes no such option).
+                OpenOption[] noFollow = root.getFileSystem() == FileSystems.getDefault()
+                        ? new OpenOption[]{LinkOption.NOFOLLOW_LINKS} : new OpenOption[0];
+                // Without FOLLOW_LINKS the walk reports a link, to a file or a folder, as itself: refused below.
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        String rel = relative(root, file);
+                        if (attrs.isSymbolicLink()) {
+                            throw new RulePackException("rule pack " + folder + ": " + folder.resolve(rel)
+                                    + " is a symbolic link; a pack may hold none (copy the file or folder in instead)", List.of());
+                        }
+                        if (!attrs.isRegularFile()) {
+                            throw new RulePackException("rule pack " + folder + ": " + folder.resolve(rel)
+                                    + " is neither a file nor a folder", List.of());
+                        }
+                        try (InputStream in = Files.newInputStream(file, noFollow)) {
+                            files.put(rel, in.readAllBytes());
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        throw e;
+                    }
+                });
+                return new Snapshot(folder, files, hash(files));
+            } catch (IOException e) {
+                throw new RulePackException("cannot read rule pack " + folder, e);
+            }
+        }
+
+        private static String hash(SortedMap<String, byte[]> files) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                files.forEach((rel, bytes) -> {
+                    digest.update(rel.getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(Long.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                    digest.update((byte) 0);
+                    digest.update(bytes);
+                });
+                return HexFormat.of().formatHex(digest.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

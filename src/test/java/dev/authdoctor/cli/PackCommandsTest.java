@@ -114,4 +114,54 @@ class PackCommandsTest {
         assertThat(json.get("problems").get(2).get("escalation").get("condition").asString()).isEqualTo("AFTER_SECOND_ATTEMPT");
         assertThat(run("", "catalog", "--format", "html").out()).startsWith("<!DOCTYPE html>").contains("<code>token-not-working</code>");
     }
+
+    @Test
+    void aSymlinkedPackFolderHashesAndPinsLikeItsTarget(@TempDir Path tmp) throws Exception {
+        Path real = TestPacks.write(tmp.resolve("pk2"), "1");
+        Path link = tmp.resolve("pklink");
+        dev.authdoctor.engine.PackTrustTest.symlink(link, real.getFileName());
+        String realHash = run("", "hash", real.toString()).out().split(" ")[0];
+        assertThat(run("", "hash", link.toString()).out()).startsWith(realHash + "  ");
+        TestPacks.write(real, "2");
+        String nothing = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        BatchCommandTest.Run pinnedToNothing = run(WIDGET, "diagnose", "--rules", link.toString(), "--pack-sha256", link + "=" + nothing);
+        assertThat(pinnedToNothing.exit()).isEqualTo(1);
+        assertThat(pinnedToNothing.out()).isEmpty();
+        BatchCommandTest.Run pinnedToOld = run(WIDGET, "diagnose", "--rules", link.toString(), "--pack-sha256", link + "=" + realHash);
+        assertThat(pinnedToOld.exit()).isEqualTo(1);
+        assertThat(pinnedToOld.err()).contains("not the pinned " + realHash);
+    }
+
+    @Test
+    void validateWarnsOfPackCodeThatReachesOutAndSaysWhichCommandsRunIt(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        Path marker = dir.resolveSibling(dir.getFileName() + "-written");
+        TestPacks.put(dir, "extra.drl", """
+                package test.rules;
+                import dev.authdoctor.model.*;
+                import java.nio.file.Files;
+
+                rule "reaches out"
+                    @id("reach") @row("t") @problem("test-widget-jammed")
+                when
+                    Incident()
+                then
+                    Files.writeString(java.nio.file.Path.of("%s"), "x");
+                    Runtime.getRuntime().gc();
+                    System.exit(3);
+                end
+                """.formatted(marker.toString().replace("\\", "/")));
+        BatchCommandTest.Run r = run("", "validate", dir.toString());
+        assertThat(r.exit()).as("a warning, not an error").isZero();
+        assertThat(r.out()).contains("test-pack 1 is sound");
+        assertThat(r.out().lines().filter(l -> l.contains("warning:")).toList()).satisfiesExactlyInAnyOrder(
+                l -> assertThat(l).contains("test-pack/extra.drl:3:").contains("java.nio.file"),
+                l -> assertThat(l).contains("test-pack/extra.drl:10:").contains("java.nio.file"),
+                l -> assertThat(l).contains("test-pack/extra.drl:11:").contains("Runtime"),
+                l -> assertThat(l).contains("test-pack/extra.drl:12:").contains("System.exit"));
+        assertThat(r.out().lines().filter(l -> l.contains("run pack code")).toList()).singleElement().asString()
+                .contains("diagnose").contains("catalog").contains("test").contains("validate runs none");
+        assertThat(marker).as("validate ran none of the pack's code").doesNotExist();
+        assertThat(run("", "validate", "rules").out()).as("the built-in pack reaches out nowhere").doesNotContain("warning:");
+    }
 }
