@@ -114,4 +114,40 @@ class PackLintTest {
         assertThat(RulePack.hashOf(dir)).as("any file of the pack counts").isNotEqualTo(good);
         assertThatThrownBy(() -> Troubleshooter.builder().addPinnedPack(dir, good).build()).isInstanceOf(RulePackException.class);
     }
+
+    @Test
+    void packCodeThatReachesOutIsWarnedOfWithFileAndLineButNotRefused(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        TestPacks.put(dir, "extra.drl", """
+                package test.rules;
+                import dev.authdoctor.model.*;
+                import java.io.File;
+                // System.exit and java.io in a comment are no code; nor is "Runtime" in a string
+                /* java.nio.file.Files.delete(...)
+                   Runtime.getRuntime().halt(1) */
+                rule "reaches out"
+                    @id("reach") @row("t") @problem("test-widget-jammed")
+                when
+                    Incident()
+                then
+                    String why = "System.exit(1) would stop it";
+                    try { new File("x").exists(); } catch (RuntimeException e) { }
+                    java.lang.System.exit(2); Runtime.getRuntime().exec("true");
+                    java.nio.file.Files.exists(java.nio.file.Path.of("x"));
+                    new ProcessBuilder("true");
+                end
+                """);
+        Troubleshooter doctor = Troubleshooter.builder().addPack(dir).build(); // warnings do not refuse the pack
+        assertThat(PackLint.warnings(doctor.packs())).containsExactly(
+                "test-pack/extra.drl:3: warning: uses java.io: it can read and write files (pack code runs with authdoctor's rights)",
+                "test-pack/extra.drl:14: warning: uses System.exit: it would stop the whole process (pack code runs with authdoctor's rights)",
+                "test-pack/extra.drl:14: warning: uses Runtime: it can start programs or stop the process (pack code runs with authdoctor's rights)",
+                "test-pack/extra.drl:15: warning: uses java.nio.file: it can read and write files (pack code runs with authdoctor's rights)",
+                "test-pack/extra.drl:16: warning: uses ProcessBuilder: it starts programs (pack code runs with authdoctor's rights)");
+    }
+
+    @Test
+    void theShippedPacksReachOutNowhere() {
+        assertThat(PackLint.warnings(java.util.List.of(RulePack.builtIn(), RulePack.fromFolder(Path.of("packs/idaas-extended"))))).isEmpty();
+    }
 }

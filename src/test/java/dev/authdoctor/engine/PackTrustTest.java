@@ -125,4 +125,49 @@ public class PackTrustTest {
             swapper.join(10_000);
         }
     }
+
+    @Test
+    void whatIsCompiledAndPinnedIsTheSnapshotReadNotWhatTheFolderHoldsLater(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        String hashOfVersion1 = RulePack.hashOf(dir);
+        RulePack.Snapshot snapshot = RulePack.Snapshot.of(dir);
+        TestPacks.write(dir, "2"); // changed after the read
+        RulePack pack = RulePack.fromSnapshot(snapshot);
+        assertThat(pack.sha256()).isEqualTo(snapshot.sha256()).isEqualTo(hashOfVersion1).isNotEqualTo(RulePack.hashOf(dir));
+        assertThat(pack.version()).isEqualTo("1");
+        RuleBase base = RuleBase.compile(java.util.List.of(RulePack.builtIn(), pack));
+        assertThat(base.runFor("test-widget-jammed", new dev.authdoctor.model.Organisation("help@example.com")).steps())
+                .extracting(step -> step.fact().text()).containsExactly("Unjam the widget (version 1).");
+    }
+
+    @Test
+    void aPackInsideAJarReadsAndHashesLikeTheSameFolder(@TempDir Path tmp) throws Exception {
+        Path folder = TestPacks.write(tmp.resolve("pack"), "1");
+        TestPacks.put(folder, "scenarios/w.yaml", "[]\n");
+        Path jar = tmp.resolve("pack.jar");
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar, java.util.Map.of("create", "true"))) {
+            for (String file : new String[]{"pack.properties", "widget.drl", "scenarios/w.yaml"}) {
+                Path to = zip.getPath("/packs/mine/" + file);
+                Files.createDirectories(to.getParent());
+                Files.copy(folder.resolve(file), to);
+            }
+        }
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            RulePack inJar = RulePack.fromSnapshot(RulePack.Snapshot.of(zip.getPath("/packs/mine/")));
+            assertThat(inJar.sha256()).isEqualTo(RulePack.hashOf(folder));
+            assertThat(inJar.sources()).extracting(DrlSource::name).containsExactly("widget.drl");
+        }
+    }
+
+    @Test
+    void theHashFormatIsUnchangedSoExistingPinsStillHold(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pack.properties"), "name=p\nversion=1\n");
+        Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(dir.resolve("scenarios/a.yaml"), "[]\n");
+        java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+        for (String[] f : new String[][]{{"pack.properties", "name=p\nversion=1\n"}, {"scenarios/a.yaml", "[]\n"}}) {
+            d.update((f[0] + "\0" + f[1].length() + "\0" + f[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(RulePack.hashOf(dir)).isEqualTo(java.util.HexFormat.of().formatHex(d.digest()));
+    }
 }
