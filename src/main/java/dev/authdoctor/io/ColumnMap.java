@@ -1,6 +1,7 @@
 package dev.authdoctor.io;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,8 @@ public record ColumnMap(Map<String, String> columns, Map<String, Map<String, Str
 
     public static final String IGNORE = "-";
     public static final ColumnMap NONE = new ColumnMap(Map.of(), Map.of());
+    /** Jackson's words for a repeated key ("Duplicate Object property \"x\""). */
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate .*?\"(.*)\"");
 
     public ColumnMap {
         columns = Map.copyOf(columns);
@@ -35,9 +38,14 @@ public record ColumnMap(Map<String, String> columns, Map<String, Map<String, Str
     public static ColumnMap read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = JsonMapper.builder().build().readTree(Files.readString(file));
+            // Two entries for one key would silently leave the last one in force.
+            root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build().readTree(Files.readString(file));
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : " line " + e.getLocation().getLineNr();
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+            throw new IllegalArgumentException(file + where + ": " + (duplicate.find()
+                    ? "duplicate key \"" + duplicate.group(1) + "\" (each key may appear once)"
+                    : "not valid JSON: " + e.getOriginalMessage()));
         }
         List<String> errors = new ArrayList<>();
         Map<String, String> columns = new LinkedHashMap<>();

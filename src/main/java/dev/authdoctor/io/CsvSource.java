@@ -18,11 +18,14 @@ import java.util.List;
  * Incidents from CSV with a header row (RFC 4180: commas, double quotes, quoted line breaks). The header
  * names contract fields ({@code id}, {@code user.state}, {@code authenticator.type}, ...) or, through a
  * {@link ColumnMap}, a foreign export's columns. Each record costs only itself when it is bad: wrong
- * column count, bad quoting, an unterminated quote, invalid UTF-8, an over-long field or an empty line
- * each give a rejection with the line the record starts on, and reading goes on with the next one.
+ * column count, bad quoting, an unterminated quote, invalid UTF-8, an over-long field or record, or an
+ * empty line each give a rejection with the line the record starts on, and reading goes on with the next
+ * one. A record over {@link #MAX_RECORD_BYTES}, however many lines it spans, is read past in one pass
+ * without being kept, and is one rejection.
  *
- * <p>Written here rather than taken from a CSV library because it must recover after a malformed
- * record at the right line, with line numbers and raw text, which general CSV readers do not offer.
+ * <p>Written here rather than taken from a CSV library (commons-csv, FastCSV) because it must recover
+ * after a malformed record at the right line (reading a stray quote's lines again as records), with line
+ * numbers, raw text and a line-by-line UTF-8 check, which general CSV readers do not offer.
  */
 public final class CsvSource implements RecordSource {
 
@@ -36,8 +39,16 @@ public final class CsvSource implements RecordSource {
 
     /** Longest field, in characters: the contract's longest text (description, error message). */
     public static final int MAX_FIELD_CHARS = 20_000;
+    /**
+     * Longest record, in UTF-8 bytes with its line breaks: the same as the longest line, so a record cannot
+     * escape the line limit by spreading over lines. A longer record is read past, not kept.
+     */
+    public static final int MAX_RECORD_BYTES = LineSource.DEFAULT_MAX_LINE_BYTES;
     /** How many lines a quoted field may span before its quote counts as never closed. */
     static final int MAX_RECORD_LINES = 1_000;
+    /** How many unknown column names an error names before it only counts the rest. */
+    static final int NAMED_COLUMNS = 5;
+    private static final int PREVIEW_CHARS = 1024;
 
     private final LineSource lines;
     private final IncidentReader reader;
@@ -66,9 +77,10 @@ public final class CsvSource implements RecordSource {
         if (!first.ok()) {
             throw new IllegalArgumentException("the CSV header (line 1): " + first.error());
         }
-        Parsed parsed = split(first.text());
-        if (parsed.error != null || parsed.open) {
-            throw new IllegalArgumentException("the CSV header (line 1): " + (parsed.open ? "a quoted name is never closed" : parsed.error));
+        RecordParser parsed = new RecordParser(true);
+        parsed.feed(first.text());
+        if (parsed.error != null || parsed.open()) {
+            throw new IllegalArgumentException("the CSV header (line 1): " + (parsed.open() ? "a quoted name is never closed" : parsed.error));
         }
         header = parsed.cells;
         fields = new ContractFields.Field[header.size()];
@@ -91,15 +103,50 @@ public final class CsvSource implements RecordSource {
                 fields[i] = ContractFields.all().get(target);
             }
         }
+        List<String> notNames = new ArrayList<>(unknown);
+        notNames.addAll(ignored);
+        if (notNames.stream().anyMatch(CsvSource::looksLikeData)) {
+            // A file without a header row: its first record would be echoed as column names. Say so, echo nothing.
+            throw new IllegalArgumentException("line 1 is not a CSV header: " + notNames.size() + " of its " + header.size()
+                    + " columns are not fields of the incident contract" + (map == ColumnMap.NONE ? "" : " nor of the map")
+                    + ", and some hold values such as e-mail addresses, phone numbers or numbers (not shown: they may be"
+                    + " personal data); the first line must name the columns" + HEADER_HINT);
+        }
         if (!ignored.isEmpty()) {
-            LOG.warn("CSV columns ignored, known neither to the map nor to the incident contract: {}", ignored);
+            LOG.warn("CSV columns ignored, known neither to the map nor to the incident contract: {}", names(ignored));
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("the CSV header (line 1): " + String.join(", ", unknown.stream().map(u -> "\"" + u + "\"").toList())
-                    + (unknown.size() == 1 ? " is not a field" : " are not fields") + " of the incident contract"
-                    + " (columns are field paths such as id, symptom, error.message, user.state, authenticator.type;"
-                    + " use --map to map a foreign export's columns)");
+            throw new IllegalArgumentException("the CSV header (line 1): " + names(unknown)
+                    + (unknown.size() == 1 ? " is not a field" : " are not fields") + " of the incident contract" + HEADER_HINT);
         }
+    }
+
+    private static final String HEADER_HINT = " (columns are field paths such as id, symptom, error.message, user.state,"
+            + " authenticator.type; use --map to map a foreign export's columns)";
+
+    /** The first few column names, quoted and cut short, then how many more: a 500,000-column header stays one line. */
+    static String names(List<String> columns) {
+        StringBuilder s = new StringBuilder();
+        int shown = Math.min(columns.size(), NAMED_COLUMNS);
+        for (int i = 0; i < shown; i++) {
+            String c = columns.get(i);
+            s.append(i == 0 ? "" : ", ").append('"').append(c.length() > 40 ? c.substring(0, 40) + "..." : c).append('"');
+        }
+        if (columns.size() > shown) {
+            s.append(" and ").append(columns.size() - shown).append(" more");
+        }
+        return s.toString();
+    }
+
+    private static final java.util.regex.Pattern DATA = java.util.regex.Pattern.compile(
+            "@"                                                  // an e-mail address
+            + "|(?:\\d[^\\d]{0,3}){4}"                            // four digits close together: phone, date, id, IPv4
+            + "|\\p{XDigit}{0,4}:\\p{XDigit}{0,4}:"                // IPv6, times
+            + "|^\\s*[-+]?\\d+(?:[.,]\\d+)?\\s*$");                 // a number
+
+    /** Whether a would-be column name is more likely a value: an address, a phone number, a number. */
+    static boolean looksLikeData(String cell) {
+        return DATA.matcher(cell).find();
     }
 
     /** The header's column names, as in the file. */
@@ -119,35 +166,65 @@ public final class CsvSource implements RecordSource {
         if (first.text().isBlank()) {
             return new Cut(first.number(), first.raw(), null, "empty line, expected a CSV record");
         }
-        // A quoted field may hold line breaks: while the record ends inside one, take the next line too.
+        // A quoted field may hold line breaks: while the record ends inside one, take the next line too. Each
+        // line is parsed once, where the last one stopped, and the record's size is counted as it grows.
+        RecordParser parsed = new RecordParser(true);
+        parsed.feed(first.text());
         StringBuilder text = new StringBuilder(first.text());
+        long bytes = RecordParser.utf8Length(first.text());
         List<LineSource.Line> gathered = new ArrayList<>();
-        while (true) {
-            Parsed parsed = split(text);
-            if (parsed.open) {
-                LineSource.Line more = gathered.size() < MAX_RECORD_LINES ? nextLine() : null;
-                if (more != null) {
-                    gathered.add(more);
-                }
-                if (more == null || !more.ok()) {
+        long last = first.number();
+        int taken = 0;
+        while (parsed.open() && parsed.error == null) {
+            LineSource.Line more = taken++ < MAX_RECORD_LINES ? nextLine() : null;
+            if (more != null && parsed.keep) {
+                gathered.add(more);
+            }
+            if (more == null || !more.ok()) {
+                if (parsed.keep) {
                     return unclosed(first, gathered);
                 }
+                if (more != null) {
+                    replay.addFirst(more); // not part of the record: reported on its own
+                }
+                return new Cut(first.number(), preview(first), null, "bad quoting: a quoted field opened on this line is not closed"
+                        + " within the record limit of " + MAX_RECORD_BYTES + " bytes (lines " + first.number() + " to " + last
+                        + " are read past with it)");
+            }
+            last = more.number();
+            bytes += 1 + RecordParser.utf8Length(more.text());
+            if (parsed.keep && bytes > MAX_RECORD_BYTES) {
+                // Too long to keep: read on to the record's end only to know where the next one starts.
+                parsed.discard();
+                gathered.clear();
+                text = null;
+            }
+            parsed.continueWith(more.text());
+            if (text != null) {
                 text.append('\n').append(more.text());
-                continue;
             }
-            if (!gathered.isEmpty() && (parsed.error != null || parsed.cells.size() != header.size())) {
-                // The lines taken in do not make one good record: the quote was a stray one.
-                return unclosed(first, gathered);
-            }
-            String raw = text.toString();
-            if (parsed.error != null) {
-                return new Cut(first.number(), raw, null, parsed.error);
-            }
-            if (parsed.cells.size() != header.size()) {
-                return new Cut(first.number(), raw, null, "expected " + header.size() + " columns, found " + parsed.cells.size());
-            }
-            return new Cut(first.number(), raw, parsed.cells, null);
         }
+        if (!parsed.keep) {
+            return new Cut(first.number(), preview(first), null, "the record (lines " + first.number() + " to " + last + ") is " + bytes
+                    + " bytes long, over the limit of " + MAX_RECORD_BYTES + " bytes"
+                    + (parsed.error == null ? "" : ", and has " + parsed.error));
+        }
+        if (!gathered.isEmpty() && (parsed.error != null || parsed.cells.size() != header.size())) {
+            // The lines taken in do not make one good record: the quote was a stray one.
+            return unclosed(first, gathered);
+        }
+        String raw = text.toString();
+        if (parsed.error != null) {
+            return new Cut(first.number(), raw, null, parsed.error);
+        }
+        if (parsed.cells.size() != header.size()) {
+            return new Cut(first.number(), raw, null, "expected " + header.size() + " columns, found " + parsed.cells.size());
+        }
+        return new Cut(first.number(), raw, parsed.cells, null);
+    }
+
+    private static String preview(LineSource.Line first) {
+        return first.text().length() > PREVIEW_CHARS ? first.text().substring(0, PREVIEW_CHARS) + "..." : first.text();
     }
 
     /** Rejects the line a never-closed quote opened on; the lines taken in after it are read again as records. */
@@ -191,7 +268,9 @@ public final class CsvSource implements RecordSource {
                 case STRING -> JsonNodeFactory.instance.stringNode(value);
             };
             if (node == null) {
-                errors.add(field.name() + ": \"" + value + "\" is not " + (field.kind() == ContractFields.Kind.BOOLEAN ? "true or false" : "a whole number"));
+                String problem = field.kind() == ContractFields.Kind.BOOLEAN ? "not true or false"
+                        : WHOLE_NUMBER.matcher(value.strip()).matches() ? "out of range for a whole number" : "not a whole number";
+                errors.add(label(i, field) + ": \"" + value + "\" is " + problem);
                 continue;
             }
             put(root, field.jsonPath(), node);
@@ -217,6 +296,14 @@ public final class CsvSource implements RecordSource {
             r = new ReadResult.Rejected(rejected.incidentId(), rejected.errors().stream().map(e -> "line " + line + ": " + e).toList());
         }
         return new Record(line, raw, r);
+    }
+
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+");
+
+    /** The field a cell feeds, and its column when a map gave it another name. */
+    private String label(int column, ContractFields.Field field) {
+        String name = header.get(column);
+        return name.strip().equals(field.name()) ? field.name() : field.name() + " (column " + names(List.of(name)) + ")";
     }
 
     private static void put(ObjectNode root, String[] path, JsonNode value) {
@@ -260,54 +347,110 @@ public final class CsvSource implements RecordSource {
         }
     }
 
-    /** Cells, or the first quoting error by column, or {@code open}: the text ends inside a quoted field. */
-    private record Parsed(List<String> cells, String error, boolean open) {
-    }
+    /**
+     * Splits a record into cells, RFC 4180 style, one line at a time: a line continues where the last one
+     * stopped, so a record spanning many lines is parsed once. Stops at the first quoting error, by column.
+     * When told to {@link #discard()}, it only follows the quotes, keeping no text.
+     */
+    static final class RecordParser {
+        final List<String> cells = new ArrayList<>();
+        private final StringBuilder cell = new StringBuilder();
+        boolean keep;
+        String error;
+        private boolean inQuotes;
+        private boolean afterClosingQuote;
+        private boolean atFieldStart = true;
+        private int column = 1;
 
-    /** Splits one record's text into cells, RFC 4180 style. */
-    private static Parsed split(CharSequence text) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        int i = 0;
-        int n = text.length();
-        while (true) {
-            int column = cells.size() + 1;
+        RecordParser(boolean keep) {
+            this.keep = keep;
+        }
+
+        /** Whether the text so far ends inside a quoted field. */
+        boolean open() {
+            return inQuotes;
+        }
+
+        /** From now on, only follows the quotes. */
+        void discard() {
+            keep = false;
+            cells.clear();
             cell.setLength(0);
-            if (i < n && text.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        return new Parsed(null, null, true);
-                    }
-                    char c = text.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && text.charAt(i) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
+            cell.trimToSize();
+        }
+
+        /** Parses the record's first line. */
+        void feed(String line) {
+            parse(line);
+        }
+
+        /** Parses one more line of a record that ended inside a quoted field. */
+        void continueWith(String line) {
+            if (keep) {
+                cell.append('\n');
+            }
+            parse(line);
+        }
+
+        private void parse(String line) {
+            int n = line.length();
+            for (int i = 0; i < n && error == null; i++) {
+                char c = line.charAt(i);
+                if (inQuotes) {
+                    if (c != '"') {
+                        append(c);
+                    } else if (i + 1 < n && line.charAt(i + 1) == '"') {
+                        append('"');
+                        i++;
                     } else {
-                        cell.append(c);
+                        inQuotes = false;
+                        afterClosingQuote = true;
                     }
-                }
-                if (i < n && text.charAt(i) != ',') {
-                    return new Parsed(null, "bad quoting in column " + column + ": text after the closing quote", false);
-                }
-            } else {
-                while (i < n && text.charAt(i) != ',') {
-                    char c = text.charAt(i++);
-                    if (c == '"') {
-                        return new Parsed(null, "bad quoting in column " + column + ": a quote inside an unquoted field", false);
+                } else if (c == ',') {
+                    endCell();
+                } else if (afterClosingQuote) {
+                    error = "bad quoting in column " + column + ": text after the closing quote";
+                } else if (c == '"') {
+                    if (atFieldStart) {
+                        inQuotes = true;
+                        atFieldStart = false;
+                    } else {
+                        error = "bad quoting in column " + column + ": a quote inside an unquoted field";
                     }
-                    cell.append(c);
+                } else {
+                    atFieldStart = false;
+                    append(c);
                 }
             }
-            cells.add(cell.toString());
-            if (i >= n) {
-                return new Parsed(cells, null, false);
+            if (!inQuotes && error == null) {
+                endCell();
             }
-            i++; // the comma
+        }
+
+        private void append(char c) {
+            if (keep) {
+                cell.append(c);
+            }
+        }
+
+        private void endCell() {
+            if (keep) {
+                cells.add(cell.toString());
+            }
+            cell.setLength(0);
+            afterClosingQuote = false;
+            atFieldStart = true;
+            column++;
+        }
+
+        /** A line's length in UTF-8 bytes, as it was read. */
+        static long utf8Length(String s) {
+            long bytes = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+            return bytes;
         }
     }
 

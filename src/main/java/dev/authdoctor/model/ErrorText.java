@@ -39,10 +39,15 @@ public final class ErrorText {
     private final boolean freeText;
 
     private ErrorText(String raw, boolean freeText) {
-        this.raw = raw == null ? "" : raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
+        this.raw = raw == null ? "" : raw.length() > 200 ? cut(raw, 200) + "..." : raw;
         this.words = words(raw, false);
         this.wordSet = new java.util.HashSet<>(words);
         this.freeText = freeText;
+    }
+
+    /** The first {@code chars} chars, one fewer rather than half of a character (an emoji is two chars). */
+    private static String cut(String s, int chars) {
+        return s.substring(0, Character.isHighSurrogate(s.charAt(chars - 1)) ? chars - 1 : chars);
     }
 
     /** The text of {@code error.message}. */
