@@ -1,5 +1,6 @@
 package dev.authdoctor.privacy;
 
+import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.apache.commons.validator.routines.InetAddressValidator;
@@ -96,6 +97,22 @@ public final class Masker {
         List<String> more = new ArrayList<>(regions);
         more.add(region);
         return new Masker(more);
+    }
+
+    /** This masker, also reading national phone numbers as numbers of the countries of these international ones. */
+    public Masker withRegionsOf(String... internationalNumbers) {
+        Masker m = this;
+        for (String number : internationalNumbers) {
+            if (number != null && number.strip().startsWith("+")) {
+                try {
+                    String region = PHONES.getRegionCodeForNumber(PHONES.parse(number, "ZZ"));
+                    m = "ZZ".equals(region) ? m : m.withRegion(region);
+                } catch (NumberParseException e) {
+                    // not a number libphonenumber can place: the masks of the text still apply
+                }
+            }
+        }
+        return m;
     }
 
     /**
