@@ -6,12 +6,13 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.apache.commons.validator.routines.InetAddressValidator;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +73,9 @@ public final class Masker {
     /** Longer texts are cut before masking; what is cut is never shown. */
     private static final int MAX_TYPED_INPUT = 2_000;
 
+    /** Fewer digits than this in a whole text hold no phone number worth finding (the shortest national numbers have 5 or 6). */
+    private static final int MIN_PHONE_DIGITS = 5;
+
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final InetAddressValidator INET = InetAddressValidator.getInstance();
 
@@ -131,7 +135,7 @@ public final class Masker {
 
     /** The parts of {@code text} of the given kinds, in text order, none overlapping another. */
     public List<Found> find(String text, Set<Kind> kinds) {
-        List<Found> all = new ArrayList<>();
+        TreeMap<Integer, Found> taken = new TreeMap<>();
         for (Kind kind : Kind.values()) {
             if (!kinds.contains(kind)) {
                 continue;
@@ -147,13 +151,22 @@ public final class Masker {
                 case NUMBER -> matches(kind, NUMBER, text);
             };
             for (Found c : candidates) {
-                if (all.stream().noneMatch(f -> f.start() < c.end() && c.start() < f.end())) {
-                    all.add(c);
+                if (free(taken, c)) {
+                    taken.put(c.start(), c);
                 }
             }
         }
-        all.sort(Comparator.comparingInt(Found::start));
-        return all;
+        return new ArrayList<>(taken.values());
+    }
+
+    /** Whether {@code c} overlaps none of the parts taken so far (which never overlap each other). */
+    private static boolean free(TreeMap<Integer, Found> taken, Found c) {
+        Map.Entry<Integer, Found> before = taken.floorEntry(c.start());
+        if (before != null && before.getValue().end() > c.start()) {
+            return false;
+        }
+        Map.Entry<Integer, Found> after = taken.higherEntry(c.start());
+        return after == null || after.getKey() >= c.end();
     }
 
     /** {@code text} with each part found replaced by what {@code replacement} gives for it. */
@@ -219,6 +232,9 @@ public final class Masker {
 
     private List<Found> phones(String text) {
         List<Found> out = new ArrayList<>();
+        if (text.chars().filter(c -> c >= '0' && c <= '9').limit(MIN_PHONE_DIGITS).count() < MIN_PHONE_DIGITS) {
+            return out; // too few digits for any number: spare libphonenumber's scan, the costliest step
+        }
         for (String region : regions) {
             // POSSIBLE: a number need not be assigned to be someone's (fictional ranges, new blocks), but
             // digits glued to letters ("INC0010009") are a reference, not a number.
