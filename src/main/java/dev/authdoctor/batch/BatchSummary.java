@@ -1,6 +1,7 @@
 package dev.authdoctor.batch;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.privacy.Masker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -89,7 +90,8 @@ public final class BatchSummary {
             }
         }
         if (unrecognisedMessage != null) {
-            String key = normalise(unrecognisedMessage);
+            // Masked before anything is kept: the summary, its checkpoint and the report never hold the raw text.
+            String key = normalise(Masker.typed(unrecognisedMessage));
             if (unrecognised.containsKey(key) || unrecognised.size() < MAX_DISTINCT_MESSAGES) {
                 unrecognised.merge(key, 1L, Long::sum);
             } else {

@@ -71,7 +71,7 @@ final class ReportPage {
         if (top.isEmpty()) {
             h.append("<p class=\"meta\">Every error message was recognised.</p>\n");
         } else {
-            h.append("<table id=\"unrecognised\"><tr><th>message (as reported, grouped)</th><th class=\"n\">records</th></tr>\n");
+            h.append("<table id=\"unrecognised\"><tr><th>message (grouped; addresses, ids, numbers masked)</th><th class=\"n\">records</th></tr>\n");
             for (Map.Entry<String, Long> e : top) {
                 h.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(e.getValue()).append("</td></tr>\n");
             }

@@ -46,12 +46,13 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
     boolean explain;
 
     @picocli.CommandLine.Option(names = "--ticket", paramLabel = "DIR",
-            description = "For each incident whose escalation is due now, write a support request draft to DIR/<id>.txt: "
-                    + "subject, problem, facts, steps already tried, rule trace. E-mail addresses and user ids are redacted "
-                    + "(pseudonyms keyed by the environment variable AUTHDOCTOR_REDACT_KEY, else by a key of this run).")
+            description = "For each incident whose escalation is due now, write a support request draft to "
+                    + "DIR/incident-<pseudonym>.txt (never overwritten; a name taken gets -2, -3, ...): subject, problem, facts, "
+                    + "steps already tried, plan, rule trace. E-mail addresses, phone numbers and IPs are masked, user ids and "
+                    + "UUIDs replaced by pseudonyms (keyed by the environment variable AUTHDOCTOR_REDACT_KEY, else by a key of this run).")
     Path ticketDir;
 
-    @picocli.CommandLine.Option(names = "--no-redact", description = "With --ticket: keep e-mail addresses and user ids as they are.")
+    @picocli.CommandLine.Option(names = "--no-redact", description = "With --ticket: keep personal data in the drafts as it is (file names stay pseudonyms).")
     boolean noRedact;
 
     @picocli.CommandLine.Option(names = "--idaas-user", paramLabel = "FILE",
@@ -155,8 +156,7 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
             return;
         }
         Diagnosis explained = d.problems().stream().anyMatch(p -> !p.explanations().isEmpty()) ? d : doctor.explain(a.incident());
-        String name = a.incident().id().replaceAll("[^A-Za-z0-9._-]", "_");
-        Files.writeString(ticketDir.resolve(name + ".txt"), SupportTicket.draft(a.incident(), explained, redaction));
+        SupportTicket.write(ticketDir, a.incident(), explained, redaction);
     }
 
     private int fail(String message) {
