@@ -53,6 +53,7 @@ final class Outputs implements Closeable {
         private final OutputStream out;
         private final Records records;
         private long length;
+        private long synced = -1;
 
         private Output(Path file, long resumeAt, long linesAt, boolean csv) throws IOException {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -82,7 +83,10 @@ final class Outputs implements Closeable {
         /** Flushes and forces the bytes to the disk, so a state that points to them never outruns them. */
         void sync() throws IOException {
             out.flush();
-            channel.force(true);
+            if (length != synced) { // a file that did not grow since needs no second force
+                channel.force(true);
+                synced = length;
+            }
         }
 
         @Override

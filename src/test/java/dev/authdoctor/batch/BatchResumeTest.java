@@ -29,15 +29,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BatchResumeTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final long EVERY = 20;
+    static final long EVERY = 15;
+    static final int JSONL_RECORDS = 300;
+    static final int CSV_RECORDS = 160;
 
     /** Two inputs, JSON Lines with malformed lines and CSV, so a resume crosses from one to the other. */
     static List<String> inputs(Path dir) throws IOException {
         Path jsonl = dir.resolve("a.jsonl");
-        Files.write(jsonl, new ExportGenerator(3).jsonLines(500, 0.05));
+        Files.write(jsonl, new ExportGenerator(3).jsonLines(JSONL_RECORDS, 0.05));
         ExportGenerator g = new ExportGenerator(5);
         StringBuilder csv = new StringBuilder(ExportGenerator.csvHeader()).append('\n');
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < CSV_RECORDS; i++) {
             csv.append(ExportGenerator.toCsvRow(g.record(i))).append('\n');
         }
         Path csvFile = dir.resolve("b.csv");
@@ -64,7 +66,7 @@ class BatchResumeTest {
         Map<String, Integer> seen = new HashMap<>();
         Batch.Probe copyFolder = (instant, records) -> {
             int n = seen.merge(instant, 1, Integer::sum);
-            boolean take = Batch.Probe.RECORD_WRITTEN.equals(instant) ? records % 200 == 13 : n % 8 == 1;
+            boolean take = Batch.Probe.RECORD_WRITTEN.equals(instant) ? records % 150 == 13 : n % 8 == 1;
             if (take) {
                 Path snap = dir.resolve("snap-" + snapshots.size() + "-" + instant + "-" + records);
                 copy(live, snap);
@@ -87,7 +89,7 @@ class BatchResumeTest {
                 continue;
             }
             Batch.Result resumed = run(options(inputs, snap, true));
-            assertThat(resumed.summary().read()).as(snap.toString()).isEqualTo(800);
+            assertThat(resumed.summary().read()).as(snap.toString()).isEqualTo(JSONL_RECORDS + CSV_RECORDS);
             assertSameResults(clean, snap);
         }
     }
@@ -102,7 +104,7 @@ class BatchResumeTest {
         List<Crash> crashes = List.of(
                 new Crash(Batch.Probe.STARTED, 1, new OutOfMemoryError("simulated")),
                 new Crash(Batch.Probe.RECORD_WRITTEN, 30, new OutOfMemoryError("simulated")),
-                new Crash(Batch.Probe.RECORD_WRITTEN, 650, new IllegalStateException("simulated")),
+                new Crash(Batch.Probe.RECORD_WRITTEN, 400, new IllegalStateException("simulated")),
                 new Crash(Batch.Probe.OUTPUTS_SYNCED, 3, new IOException("simulated: disk full")),
                 new Crash(Batch.Probe.STATE_TEMP_WRITTEN, 4, new OutOfMemoryError("simulated")));
         for (Crash c : crashes) {
