@@ -161,29 +161,93 @@ public final class BatchSummary {
         return o;
     }
 
+    /**
+     * The summary a state file holds.
+     *
+     * @throws IllegalArgumentException when a count is missing, not a whole number, or negative; the message names it
+     */
     static BatchSummary fromState(JsonNode o) {
+        if (!o.isObject()) {
+            throw new IllegalArgumentException("summary is not an object");
+        }
         BatchSummary s = new BatchSummary();
-        s.read = o.path("read").asLong();
-        s.diagnosed = o.path("diagnosed").asLong();
-        s.noMatch = o.path("noMatch").asLong();
-        s.rejected = o.path("rejected").asLong();
-        s.escalationsDueNow = o.path("escalationsDueNow").asLong();
-        s.escalationsLater = o.path("escalationsLater").asLong();
-        s.unrecognisedOthers = o.path("unrecognisedOthers").asLong();
-        s.durationMillis = o.path("durationMillis").asLong();
-        readCounts(o.path("problems"), s.problems);
-        readCounts(o.path("causes"), s.causes);
-        readCounts(o.path("escalationConditions"), s.escalationConditions);
-        readCounts(o.path("unrecognised"), s.unrecognised);
-        readCounts(o.path("recordsPerInput"), s.recordsPerInput);
+        s.read = count(o, "read");
+        s.diagnosed = count(o, "diagnosed");
+        s.noMatch = count(o, "noMatch");
+        s.rejected = count(o, "rejected");
+        s.escalationsDueNow = count(o, "escalationsDueNow");
+        s.escalationsLater = count(o, "escalationsLater");
+        s.unrecognisedOthers = count(o, "unrecognisedOthers");
+        s.durationMillis = count(o, "durationMillis");
+        readCounts(o, "problems", s.problems);
+        readCounts(o, "causes", s.causes);
+        readCounts(o, "escalationConditions", s.escalationConditions);
+        readCounts(o, "unrecognised", s.unrecognised);
+        readCounts(o, "recordsPerInput", s.recordsPerInput);
         return s;
+    }
+
+    /** The lines each output must hold for these counts: one per diagnosis (the CSV also its header), one per reject. */
+    Map<String, Long> expectedLines(boolean csv) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put(Batch.DIAGNOSES, diagnosed + noMatch);
+        m.put(Batch.REJECTS, rejected);
+        if (csv) {
+            m.put(Batch.DIAGNOSES_CSV, diagnosed + noMatch + 1);
+        }
+        return m;
+    }
+
+    /**
+     * Null when the counts add up (read = diagnosed + no match + rejected, and per input) and each output
+     * holds exactly the lines they count; otherwise what does not add up.
+     *
+     * @param linesWritten the lines each output file really holds
+     */
+    String reconcile(Map<String, Long> linesWritten) {
+        if (!reconciles()) {
+            return read + " read, but diagnosed " + diagnosed + " + no match " + noMatch + " + rejected " + rejected
+                    + " = " + (diagnosed + noMatch + rejected);
+        }
+        long perInput = recordsPerInput.values().stream().mapToLong(Long::longValue).sum();
+        if (perInput != read) {
+            return read + " read, but the inputs' counts add up to " + perInput;
+        }
+        if (escalationsDueNow + escalationsLater > diagnosed + noMatch) {
+            return (escalationsDueNow + escalationsLater) + " escalations for " + (diagnosed + noMatch) + " diagnoses";
+        }
+        for (Map.Entry<String, Long> e : expectedLines(linesWritten.containsKey(Batch.DIAGNOSES_CSV)).entrySet()) {
+            long written = linesWritten.getOrDefault(e.getKey(), 0L);
+            if (written != e.getValue()) {
+                return e.getKey() + " holds " + written + " lines, but the counts call for " + e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static long count(JsonNode o, String field) {
+        JsonNode n = o.get(field);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+            throw new IllegalArgumentException("summary." + field + " is not a whole number of 0 or more");
+        }
+        return n.asLong();
     }
 
     private static void putCounts(ObjectNode target, Map<String, Long> counts) {
         counts.forEach(target::put);
     }
 
-    private static void readCounts(JsonNode source, Map<String, Long> into) {
-        source.properties().forEach(e -> into.put(e.getKey(), e.getValue().asLong()));
+    private static void readCounts(JsonNode o, String field, Map<String, Long> into) {
+        JsonNode source = o.get(field);
+        if (source == null || !source.isObject()) {
+            throw new IllegalArgumentException("summary." + field + " is not an object");
+        }
+        source.properties().forEach(e -> {
+            JsonNode n = e.getValue();
+            if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+                throw new IllegalArgumentException("summary." + field + "." + e.getKey() + " is not a whole number of 0 or more");
+            }
+            into.put(e.getKey(), n.asLong());
+        });
     }
 }

@@ -24,13 +24,14 @@ import java.util.concurrent.Callable;
                 "Diagnoses exports of incidents (JSON Lines or CSV, either may be gzip-compressed) and writes to DIR:",
                 "diagnoses.jsonl (accepted records, in input order), rejects.jsonl (each rejected record with file, line,",
                 "reason and raw text), summary.json, report.html and, for CSV input, diagnoses.csv.",
-                "Every record is accounted for: read = diagnosed + no match + rejected, checked before exit."},
+                "Every record is accounted for: read = diagnosed + no match + rejected, checked against the lines written before exit.",
+                "A run stopped at any instant leaves a folder that --resume continues; --resume checks the inputs and the results before going on."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the run completed (rejected records included)",
                 "1:an input could not be read, or a record was lost",
                 "2:usage error",
-                "3:more records were rejected than --max-rejects allows (the run still completed)"})
+                "3:more records were rejected than --max-rejects allows (the run stopped there; --resume goes on)"})
 final class BatchCommand extends RulesCommand implements Callable<Integer> {
 
     static final int EXIT_TOO_MANY_REJECTS = 3;
@@ -55,8 +56,16 @@ final class BatchCommand extends RulesCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue a run that was stopped part-way, in the same --out DIR.")
     boolean resume;
 
-    @Option(names = "--max-rejects", paramLabel = "N", description = "Exit with 3 when more than N records are rejected.")
+    @Option(names = "--restart", description = "Start afresh in an --out DIR that holds a run, deleting its results and state.")
+    boolean restart;
+
+    @Option(names = "--max-rejects", paramLabel = "N",
+            description = "Stop, with exit code 3, as soon as more than N records are rejected; --resume goes on from there.")
     Long maxRejects;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", hidden = true,
+            description = "Records between checkpoints (default: 20000; a checkpoint is also taken every 5 seconds).")
+    long checkpointEvery = BatchOptions.DEFAULT_CHECKPOINT_EVERY;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display (it is shown only on a terminal anyway).")
     boolean quiet;
@@ -66,6 +75,12 @@ final class BatchCommand extends RulesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (resume && restart) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--resume and --restart exclude each other");
+        }
+        if (checkpointEvery < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--checkpoint-every must be at least 1");
         }
         if (maxRejects != null && maxRejects < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-rejects must not be negative");
@@ -82,7 +97,7 @@ final class BatchCommand extends RulesCommand implements Callable<Integer> {
         }
         Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
         BatchOptions options = new BatchOptions(inputs, out, format, columns, threads, resume,
-                maxRejects == null ? -1 : maxRejects, doctor.supportContact());
+                maxRejects == null ? -1 : maxRejects, doctor.supportContact(), restart, checkpointEvery);
         Batch batch = new Batch(options, doctor);
         Batch.Result result;
         try (AutoCloseable bar = ProgressBar.startIfTerminal(err, batch::progress, quiet)) {
@@ -108,6 +123,10 @@ final class BatchCommand extends RulesCommand implements Callable<Integer> {
         if (result.status() == Batch.Status.TOO_MANY_REJECTS) {
             err.printf("authdoctor: %d records rejected, more than --max-rejects %d (see %s)%n", s.rejected(), maxRejects,
                     out.resolve(Batch.REJECTS));
+            if (!result.complete()) {
+                err.printf("authdoctor: the run stopped there; to go on, run it again with --resume and a higher --max-rejects"
+                        + " (or none)%n");
+            }
             err.flush();
             return EXIT_TOO_MANY_REJECTS;
         }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,41 +153,145 @@ class BatchTest {
     }
 
     @Test
-    void theSummaryCountsProblemsCausesAndEscalationsAndReconciles(@TempDir Path dir) throws IOException {
-        Batch.Result r = run(dir, 2, "examples/incidents.jsonl", "examples/incidents.csv");
+    void theSummaryCountsWhatTheResultFilesHold(@TempDir Path dir) throws IOException {
+        run(dir, 2, "examples/incidents.jsonl", "examples/incidents.csv");
         JsonNode s = JSON.readTree(Files.readString(dir.resolve(Batch.SUMMARY)));
-        assertThat(s.get("records").get("read").asInt()).isEqualTo(13 + 15);
-        assertThat(s.get("records").get("rejected").asInt()).isEqualTo(1);
+        List<JsonNode> diagnoses = lines(dir.resolve(Batch.DIAGNOSES));
+        List<JsonNode> rejects = lines(dir.resolve(Batch.REJECTS));
+        // Every expected count comes from the files, never from the run's own summary object.
+        Map<String, Long> outcomes = new TreeMap<>();
+        Map<String, Long> problems = new TreeMap<>();
+        Map<String, Long> causes = new TreeMap<>();
+        Map<String, Long> conditions = new TreeMap<>();
+        long dueNow = 0;
+        long notYetDue = 0;
+        long none = 0;
+        for (JsonNode d : diagnoses) {
+            outcomes.merge(d.get("outcome").asString(), 1L, Long::sum);
+            for (JsonNode p : d.get("problems")) {
+                problems.merge(p.get("id").asString(), 1L, Long::sum);
+                p.get("causes").forEach(c -> causes.merge(c.asString(), 1L, Long::sum));
+            }
+            JsonNode e = d.get("escalation");
+            if (e == null || e.isNull()) {
+                none++;
+            } else {
+                conditions.merge(e.get("condition").asString(), 1L, Long::sum);
+                if (e.get("now").asBoolean()) {
+                    dueNow++;
+                } else {
+                    notYetDue++;
+                }
+            }
+        }
+        assertThat(dueNow).as("the examples hold escalations both due now and not yet due").isPositive();
+        assertThat(notYetDue).isPositive();
+        JsonNode records = s.get("records");
+        assertThat(records.get("read").asLong()).isEqualTo(13 + 15).isEqualTo(diagnoses.size() + rejects.size());
+        assertThat(records.get("diagnosed").asLong()).isEqualTo(outcomes.getOrDefault("DIAGNOSED", 0L));
+        assertThat(records.get("noMatch").asLong()).isEqualTo(outcomes.getOrDefault("NO_MATCH", 0L));
+        assertThat(records.get("rejected").asLong()).isEqualTo(rejects.size()).isEqualTo(1);
         assertThat(s.get("reconciled").asBoolean()).isTrue();
+        assertThat(JSON.convertValue(s.get("problems"), Map.class)).isEqualTo(toIntegers(problems));
+        assertThat(JSON.convertValue(s.get("causes"), Map.class)).isEqualTo(toIntegers(causes));
+        assertThat(s.get("escalations").get("dueNow").asLong()).isEqualTo(dueNow);
+        assertThat(s.get("escalations").get("notYetDue").asLong()).isEqualTo(notYetDue);
+        assertThat(s.get("escalations").get("none").asLong()).isEqualTo(none);
+        assertThat(JSON.convertValue(s.get("escalations").get("byCondition"), Map.class)).isEqualTo(toIntegers(conditions));
         assertThat(s.get("problems").get("token-not-working").asInt()).isEqualTo(2);
         assertThat(s.get("causes").get("CLOCK_DRIFT").asInt()).isEqualTo(2);
-        assertThat(s.get("escalations").get("dueNow").asLong()).isEqualTo(r.summary().escalationsDueNow()).isPositive();
         assertThat(s.get("topUnrecognisedMessages").get(0).get("message").asString()).isEqualTo("the otp could not be delivered");
         assertThat(s.get("rulePacks").get(0).asString()).isEqualTo("authdoctor-builtin 1.0.0");
         assertThat(s.get("recordsPerInput").get("examples/incidents.csv").asInt()).isEqualTo(15);
         assertThat(s.has("durationSeconds")).isTrue();
     }
 
+    private static Map<String, Integer> toIntegers(Map<String, Long> counts) {
+        Map<String, Integer> m = new TreeMap<>();
+        counts.forEach((k, v) -> m.put(k, v.intValue()));
+        return m;
+    }
+
     @Test
-    void moreRejectsThanAllowedStillCompletesButSaysSo(@TempDir Path dir) throws IOException {
+    void aRejectCountedButNotWrittenFailsReconciliation() {
+        BatchSummary s = new BatchSummary();
+        s.count("in.jsonl", dev.authdoctor.api.Diagnosis.rejected("r1", List.of("line 1: bad")), null);
+        assertThat(s.reconciles()).as("the counts alone add up").isTrue();
+        assertThat(s.reconcile(Map.of(Batch.DIAGNOSES, 0L, Batch.REJECTS, 0L))).contains(Batch.REJECTS).contains("holds 0 lines");
+        assertThat(s.reconcile(Map.of(Batch.DIAGNOSES, 0L, Batch.REJECTS, 1L))).isNull();
+    }
+
+    @Test
+    void moreRejectsThanAllowedStopsTheRunThereAndSaysSo(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("in.jsonl");
-        Files.writeString(input, "{\"id\":\"a\"}\nnope\nnope\n");
+        Files.writeString(input, "{\"id\":\"a\"}\nnope\nnope\n{\"id\":\"b\"}\n");
         BatchOptions strict = new BatchOptions(List.of(input.toString()), dir.resolve("o1"), null, null, 1, false, 1, "s@x");
-        assertThat(run(strict).status()).isEqualTo(Batch.Status.TOO_MANY_REJECTS);
+        Batch.Result r = run(strict);
+        assertThat(r.status()).isEqualTo(Batch.Status.TOO_MANY_REJECTS);
+        assertThat(r.complete()).isFalse();
+        assertThat(r.summary().read()).as("the record after the second reject is not read").isEqualTo(3);
+        assertThat(dir.resolve("o1").resolve(Batch.REPORT)).exists();
         BatchOptions lenient = new BatchOptions(List.of(input.toString()), dir.resolve("o2"), null, null, 1, false, 2, "s@x");
         assertThat(run(lenient).status()).isEqualTo(Batch.Status.COMPLETED);
-        assertThat(dir.resolve("o1").resolve(Batch.REPORT)).exists();
+    }
+
+    @Test
+    void aGzipNewlineBombStopsAsSoonAsMaxRejectsIsPassed(@TempDir Path dir) throws IOException {
+        Path bomb = dir.resolve("bomb.jsonl.gz");
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+            byte[] newlines = new byte[1 << 20];
+            java.util.Arrays.fill(newlines, (byte) '\n');
+            for (int i = 0; i < 64; i++) {
+                z.write(newlines); // 64 Mi empty lines
+            }
+        }
+        Files.write(bomb, b.toByteArray());
+        assertThat(Files.size(bomb)).isLessThan(200_000);
+        long started = System.nanoTime();
+        Batch.Result r = run(new BatchOptions(List.of(bomb.toString()), dir.resolve("out"), null, null, 2, false, 100, "s@x"));
+        assertThat(r.status()).isEqualTo(Batch.Status.TOO_MANY_REJECTS);
+        assertThat(lines(dir.resolve("out").resolve(Batch.REJECTS))).hasSize(101);
+        assertThat(r.summary().read()).isEqualTo(101);
+        assertThat(System.nanoTime() - started).as("it stops at once, not after 64 Mi lines").isLessThan(20_000_000_000L);
+        Batch.Result more = run(new BatchOptions(List.of(bomb.toString()), dir.resolve("out"), null, null, 2, true, 150, "s@x"));
+        assertThat(more.complete()).isFalse();
+        assertThat(lines(dir.resolve("out").resolve(Batch.REJECTS))).as("resumed, it goes on to the new limit").hasSize(151);
+    }
+
+    @Test
+    void aLongRejectedRecordKeepsFourKiBOfItsTextAndItsWholeLength(@TempDir Path dir) throws IOException {
+        String longLine = "{\"id\":\"x\",\"user\":{\"state\":\"ENABLED\"},\"description\":\"" + "\u00e9".repeat(50_000) + "\"}";
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, longLine + "\nnope\n");
+        run(dir.resolve("out"), 1, input.toString());
+        List<JsonNode> rejects = lines(dir.resolve("out").resolve(Batch.REJECTS));
+        assertThat(rejects).hasSize(2);
+        String raw = rejects.get(0).get("raw").asString();
+        int rawBytes = raw.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(rawBytes).isBetween(Batch.MAX_RAW_BYTES - 1, Batch.MAX_RAW_BYTES);
+        assertThat(longLine).startsWith(raw);
+        assertThat(rejects.get(0).get("rawLength").asLong()).isEqualTo(longLine.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(rejects.get(1).get("raw").asString()).isEqualTo("nope");
+        assertThat(rejects.get(1).has("rawLength")).as("a short record is kept whole").isFalse();
+        assertThat(Batch.cutAt("a\uD83D\uDE00", 4)).as("never half a character").isEqualTo(1);
+        assertThat(Batch.cutAt("abcd", 4)).isEqualTo(-1);
     }
 
     @Test
     void aFolderThatHoldsARunIsNotOverwrittenAndNothingIsResumedFromNowhere(@TempDir Path dir) throws IOException {
         run(dir.resolve("out"), 1, "examples/incidents.jsonl");
         assertThatThrownBy(() -> run(dir.resolve("out"), 1, "examples/incidents.jsonl"))
-                .isInstanceOf(Batch.BatchException.class).hasMessageContaining("--resume")
+                .isInstanceOf(Batch.BatchException.class).hasMessageContaining("--resume").hasMessageContaining("--restart")
                 .matches(e -> ((Batch.BatchException) e).isUsage());
+        Batch.Result again = run(new BatchOptions(List.of("examples/incidents.csv"), dir.resolve("out"), null, null, 1, false, -1,
+                "support@entrust.com").withRestart(true));
+        assertThat(again.summary().read()).as("--restart starts over").isEqualTo(15);
+        assertThat(dir.resolve("out").resolve(Batch.DIAGNOSES_CSV)).exists();
+        assertThat(lines(dir.resolve("out").resolve(Batch.DIAGNOSES))).hasSize(14);
         BatchOptions resumeEmpty = new BatchOptions(List.of("examples/incidents.jsonl"), dir.resolve("empty"), null, null, 1, true, -1, "s@x");
         assertThatThrownBy(() -> run(resumeEmpty)).hasMessageContaining("nothing to resume");
-        BatchOptions otherInput = new BatchOptions(List.of("examples/incidents.csv"), dir.resolve("out"), null, null, 1, true, -1, "support@entrust.com");
+        BatchOptions otherInput = new BatchOptions(List.of("examples/incidents.jsonl"), dir.resolve("out"), null, null, 1, true, -1, "support@entrust.com");
         assertThatThrownBy(() -> run(otherInput)).hasMessageContaining("inputs are not the same");
     }
 

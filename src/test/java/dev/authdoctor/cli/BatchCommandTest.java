@@ -56,7 +56,24 @@ public class BatchCommandTest {
     void tooManyRejectsExitWithThree(@TempDir Path dir) {
         Run r = run("", "batch", "examples/incidents.csv", "--out", dir.toString(), "--max-rejects", "0", "-q");
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("more than --max-rejects 0");
+        assertThat(r.err()).contains("more than --max-rejects 0").contains("--resume");
+    }
+
+    @Test
+    void aDamagedStateSaysSoAndRestartStartsOver(@TempDir Path dir) throws Exception {
+        String out = dir.resolve("o").toString();
+        assertThat(run("", "batch", "examples/incidents.jsonl", "--out", out, "-q", "--checkpoint-every", "5").exit()).isZero();
+        Files.writeString(dir.resolve("o").resolve(".authdoctor-batch.state"), "{\"format\":2,\"complete\":tru");
+        Run resume = run("", "batch", "examples/incidents.jsonl", "--out", out, "-q", "--resume");
+        assertThat(resume.exit()).isEqualTo(1);
+        assertThat(resume.err()).contains(".authdoctor-batch.state is damaged: it is not valid JSON").contains("--restart")
+                .doesNotContain("Exception", "jackson");
+        assertThat(run("", "batch", "examples/incidents.jsonl", "--out", out, "--resume", "--restart").exit()).isEqualTo(2);
+        assertThat(run("", "batch", "examples/incidents.jsonl", "--out", out, "--checkpoint-every", "0").exit()).isEqualTo(2);
+        Run restart = run("", "batch", "examples/incidents.jsonl", "--out", out, "-q", "--restart");
+        assertThat(restart.exit()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("o").resolve("diagnoses.jsonl"))).hasSize(13);
+        assertThat(run("", "batch", "examples/incidents.jsonl", "--out", out, "-q", "--resume").exit()).isZero();
     }
 
     @Test
