@@ -78,8 +78,9 @@ class GoldenDiagnosesTest {
         return new ArrayList<>(List.of(text.split("\n", -1)));
     }
 
-    /** A diagnosis line is long; a diff line shows it with one step or problem per line, so the changed text stands out. */
+    /** A diagnosis line is long; a diff line shows it with one step or problem per line, each marked - or +, so the changed text stands out. */
     private static String readable(String diffLine) {
-        return diffLine.replace("},{", "},\n    {");
+        String mark = diffLine.isEmpty() || "-+ ".indexOf(diffLine.charAt(0)) < 0 ? "" : diffLine.substring(0, 1);
+        return diffLine.replace("},{", "},\n" + mark + "    {");
     }
 }
