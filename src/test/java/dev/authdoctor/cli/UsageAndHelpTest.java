@@ -81,6 +81,14 @@ class UsageAndHelpTest {
                 .contains("rejects.jsonl (each rejected record with file, line, reason");
     }
 
+    /** The README's --idaas-user example runs on the user object shipped in examples/. */
+    @Test
+    void theShippedIdaasUserExampleDiagnoses() {
+        Run r = run("diagnose", "--idaas-user", "examples/idaas-user.json", "--symptom", "TOKEN_NOT_WORKING");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"outcome\":\"DIAGNOSED\"", "\"causes\":[\"AUTHENTICATOR_INACTIVE\"]");
+    }
+
     @Test
     void wrappingBreaksAtSpacesOnly() {
         assertThat(HelpText.wrap("for CSV input, diagnoses.csv and more", 20))
