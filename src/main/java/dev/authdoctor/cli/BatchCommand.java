@@ -43,7 +43,7 @@ final class BatchCommand extends RulesCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Input format: ${COMPLETION-CANDIDATES}. Default: by file name (.csv, .csv.gz are CSV; the rest JSON Lines).")
+            description = "Input format: ${COMPLETION-CANDIDATES}. Default: by file name, CSV when it ends in .csv or .csv.gz, else JSON Lines.")
     InputFormat format;
 
     @Option(names = "--map", paramLabel = "FILE",

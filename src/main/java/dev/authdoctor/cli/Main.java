@@ -63,7 +63,33 @@ public final class Main implements Runnable {
             commandLine.getErr().flush();
             return EXIT_INPUT;
         });
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setUsageHelpAutoWidth(true); // a wide terminal gets wide help (picocli keeps at least 80 columns)
+        forEachCommand(cl, c -> {
+            // mixinStandardHelpOptions gives every command -V, but only the top one had a version to print
+            c.getCommandSpec().versionProvider(new Version());
+            c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpText::description);
+            c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER, HelpText::header);
+        });
         return cl.execute(args);
+    }
+
+    /** A usage mistake is one line: what is wrong, then where the help is (not the whole help, which buries it). */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("authdoctor: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static void forEachCommand(CommandLine cl, java.util.function.Consumer<CommandLine> action) {
+        action.accept(cl);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            forEachCommand(sub, action);
+        }
     }
 
     @Override

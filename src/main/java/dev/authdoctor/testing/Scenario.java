@@ -20,10 +20,11 @@ public record Scenario(String name, String file, JsonNode given, Expectation exp
      * @param causes           exactly these cause codes (of all problems), in any order
      * @param causesInclude    at least these cause codes
      * @param steps            these steps, each a step id or a step's exact text, in this order (others may come between)
+     * @param stepsExactly     the whole plan: exactly these steps (ids or exact texts), in this order, and no others
      * @param escalation       checked when {@code checkEscalation}: null means no escalation
      */
     public record Expectation(String outcome, List<String> problems, List<String> problemsInclude, List<String> causes,
-                              List<String> causesInclude, List<String> steps, boolean checkEscalation,
+                              List<String> causesInclude, List<String> steps, List<String> stepsExactly, boolean checkEscalation,
                               EscalationExpectation escalation) {
     }
 

@@ -99,6 +99,10 @@ public final class ScenarioRunner {
                         + d.steps().stream().map(s -> s.order() + ". " + s.id()).toList());
             }
         }
+        if (e.stepsExactly() != null && !exactly(e.stepsExactly(), d.steps())) {
+            failures.add("steps: expected exactly, in this order, " + e.stepsExactly() + " but the plan was "
+                    + d.steps().stream().map(s -> s.order() + ". " + s.id()).toList());
+        }
         if (e.checkEscalation()) {
             Diagnosis.Escalation actual = d.escalation();
             Scenario.EscalationExpectation x = e.escalation();
@@ -132,6 +136,21 @@ public final class ScenarioRunner {
             at++;
         }
         return null;
+    }
+
+    /** Whether the plan is exactly these steps (each named by id or exact text), in this order. */
+    private static boolean exactly(List<String> expected, Collection<Diagnosis.Step> steps) {
+        List<Diagnosis.Step> plan = List.copyOf(steps);
+        if (plan.size() != expected.size()) {
+            return false;
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            String want = expected.get(i);
+            if (!want.equals(plan.get(i).id()) && !want.equals(plan.get(i).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(Diagnosis.Escalation e) {

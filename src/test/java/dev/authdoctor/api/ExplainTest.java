@@ -16,7 +16,7 @@ class ExplainTest {
                 {"id":"x","symptom":"TOKEN_NOT_WORKING","user":{"state":"INACTIVE"},"device":{"clockSkewSeconds":-420},
                  "settings":{"tokenTimeStepSeconds":30,"maxTimeSteps":10}}"""));
         assertThat(d.problems().get(0).explanations()).extracting(e -> e.rule() + " row " + e.row() + ": " + e.because()).containsExactly(
-                "row09-cause-clock-drift row 9: [problem token-not-working recognised, device.clockSkewSeconds = -420, |-420| > 300]",
+                "row09-cause-clock-drift row 9: [problem token-not-working recognised, device.clockSkewSeconds = -420, -420 > 300 || -420 < -300]",
                 "row09-cause-user-inactive row 9: [problem token-not-working recognised, user.state = INACTIVE]",
                 "row09-symptom row 9: [symptom = TOKEN_NOT_WORKING]");
         assertThat(d.steps().get(0).explanation().because()).contains("user.state = INACTIVE");

@@ -73,7 +73,7 @@ final class IncidentGenerator {
             fields.add("\"authenticators\":[" + String.join(",", as) + "]");
         }
         if (r.nextBoolean()) fields.add("\"device\":{\"clockSkewSeconds\":" + pick(new String[]{"0", "300", "301", "-301", "3600", "3601",
-                "2147483647", "-2147483648"}) + (r.nextBoolean() ? ",\"network\":\"PRIVATE\"" : "") + "}");
+                "315576000", "-315576000"}) + (r.nextBoolean() ? ",\"network\":\"PRIVATE\"" : "") + "}");
         if (r.nextInt(3) == 0) fields.add("\"service\":{\"network\":" + str(r.nextBoolean() ? "PUBLIC" : "PRIVATE") + "}");
         if (r.nextInt(3) == 0) fields.add("\"activationEmail\":{\"delivered\":" + r.nextBoolean() + ",\"inSpamFolder\":" + r.nextBoolean() + "}");
         if (r.nextInt(3) == 0) fields.add("\"access\":{\"resourceRuleAllowsUser\":" + r.nextBoolean() + "}");

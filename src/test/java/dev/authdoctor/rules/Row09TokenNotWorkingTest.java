@@ -1,7 +1,11 @@
 package dev.authdoctor.rules;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.Doctor;
 import dev.authdoctor.model.Actor;
+import dev.authdoctor.model.Device;
+import dev.authdoctor.model.Incident;
+import dev.authdoctor.model.Symptom;
 import dev.authdoctor.model.EscalationCondition;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -153,6 +157,19 @@ class Row09TokenNotWorkingTest {
                         .doesNotContain("USER " + ID + "/check-clock");
             }
         }
+    }
+
+    /**
+     * An embedder builds incidents without the reader's bounds: the extremes of an int still drift
+     * ({@code Math.abs(Integer.MIN_VALUE)} is negative, which once lost CLOCK_DRIFT), and the step says by how much.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, Integer.MAX_VALUE})
+    void theExtremesOfTheSkewStillDrift(int skew) {
+        Diagnosis d = Doctor.DOCTOR.diagnose(new Incident("extreme", null, Symptom.TOKEN_NOT_WORKING, null, null, null, null,
+                new Device(skew, null), null, null, null, null, null, null));
+        assertThat(causes(d)).containsExactly("CLOCK_DRIFT");
+        assertThat(d.steps().get(0).text()).contains("off by " + Math.abs((long) skew) + " s");
     }
 
     @Test

@@ -50,6 +50,38 @@ class ScenarioRunnerTest {
         assertThat(report.fired()).containsExactly("widget-message", "widget-solution");
     }
 
+    /** {@code steps} lets a partial list through; {@code stepsExactly} pins the whole plan, by id or exact text. */
+    @Test
+    void stepsExactlyPinsTheWholePlanWhereStepsOnlyAsksForASubsequence(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        TestPacks.put(dir, "scenarios/widget.yaml", """
+                - name: exact by id
+                  given: {id: w1, error: {message: "The widget is jammed."}}
+                  expect: {stepsExactly: [test-widget-jammed/unjam]}
+                - name: exact by text
+                  given: {id: w2, error: {message: "The widget is jammed."}}
+                  expect: {stepsExactly: ["Unjam the widget (version 1)."]}
+                - name: a partial list passes as steps
+                  given: {id: w3, error: {message: "The widget is jammed."}}
+                  expect: {steps: []}
+                - name: but not as stepsExactly
+                  given: {id: w4, error: {message: "The widget is jammed."}}
+                  expect: {stepsExactly: []}
+                - name: one step too many
+                  given: {id: w5, error: {message: "The widget is jammed."}}
+                  expect: {stepsExactly: [test-widget-jammed/unjam, test-widget-jammed/shake]}
+                - name: a wrong text under the right id's place
+                  given: {id: w6, error: {message: "The widget is jammed."}}
+                  expect: {stepsExactly: ["Shake the widget."]}
+                """);
+        ScenarioRunner.Report report = PackScenarios.of(dir).run();
+        assertThat(report.cases()).extracting(c -> c.passed()).containsExactly(true, true, true, false, false, false);
+        assertThat(report.cases().get(3).failures()).containsExactly(
+                "steps: expected exactly, in this order, [] but the plan was [1. test-widget-jammed/unjam]");
+        assertThat(report.cases().get(4).failures()).containsExactly("steps: expected exactly, in this order, "
+                + "[test-widget-jammed/unjam, test-widget-jammed/shake] but the plan was [1. test-widget-jammed/unjam]");
+    }
+
     @Test
     void aCaseWhoseIncidentIsInvalidSaysWhy(@TempDir Path dir) throws Exception {
         TestPacks.write(dir, "1");

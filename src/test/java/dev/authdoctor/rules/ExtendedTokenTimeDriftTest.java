@@ -1,0 +1,47 @@
+package dev.authdoctor.rules;
+
+import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.model.Device;
+import dev.authdoctor.model.Incident;
+import dev.authdoctor.model.Symptom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static dev.authdoctor.Doctor.causes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The extended pack's drift rules at the extremes of the skew, as an embedder may pass them (no reader bounds). */
+class ExtendedTokenTimeDriftTest {
+
+    static Troubleshooter doctor;
+
+    @BeforeAll
+    static void load() {
+        doctor = Troubleshooter.builder().addPack(Path.of("packs/idaas-extended")).build();
+    }
+
+    @AfterAll
+    static void close() {
+        doctor.close();
+    }
+
+    @ParameterizedTest(name = "skew {0} s")
+    @CsvSource({
+            "-2147483648, BEYOND_RESYNC_WINDOW",
+            "-2147483647, BEYOND_RESYNC_WINDOW",
+            "2147483647, BEYOND_RESYNC_WINDOW",
+            "-3601, BEYOND_RESYNC_WINDOW",
+            "-3600, WITHIN_RESYNC_WINDOW",
+            "-301, WITHIN_RESYNC_WINDOW"})
+    void aDriftIsWithinOrBeyondTheResyncWindowWhateverItsSign(int skew, String cause) {
+        Diagnosis d = doctor.diagnose(new Incident("drift", null, Symptom.TOKEN_NOT_WORKING, null, null, null, null,
+                new Device(skew, null), null, null, null, null, null, null));
+        assertThat(d.problemIds()).contains("token-not-working", "token-time-drift");
+        assertThat(causes(d)).containsExactly("CLOCK_DRIFT", cause);
+    }
+}
