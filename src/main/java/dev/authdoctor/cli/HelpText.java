@@ -24,6 +24,53 @@ final class HelpText {
         return paragraphs(help.commandSpec().usageMessage().description(), help.commandSpec().usageMessage().width());
     }
 
+    /**
+     * The option list as picocli lays it out (names in the left column, sorted as picocli sorts them), with each
+     * description wrapped at spaces only, so "DIR/incident-&lt;pseudonym&gt;.txt" stays whole.
+     */
+    static String options(CommandLine.Help help) {
+        CommandLine.Model.CommandSpec spec = help.commandSpec();
+        List<CommandLine.Model.OptionSpec> options = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (!o.hidden()) {
+                options.add(o);
+            }
+        }
+        if (spec.usageMessage().sortOptions()) {
+            options.sort(CommandLine.Help.createShortOptionArityAndNameComparator());
+        }
+        CommandLine.Help.IOptionRenderer renderer = help.createDefaultOptionRenderer();
+        CommandLine.Help.IParamLabelRenderer labels = help.createDefaultParamLabelRenderer();
+        int width = spec.usageMessage().width();
+        int column = 2 + 2 + 1 + spec.usageMessage().longOptionsMaxWidth() + 1; // picocli's columns: mark, short, comma, long
+        String indent = " ".repeat(column + 2); // continuation lines indented as picocli indents them
+        StringBuilder out = new StringBuilder();
+        for (CommandLine.Model.OptionSpec o : options) {
+            CommandLine.Help.Ansi.Text[] row = renderer.render(o, labels, help.colorScheme())[0];
+            StringBuilder names = new StringBuilder();
+            String[] pads = {"  ", "  ", " ", ""};
+            for (int i = 0; i < 4 && i < row.length; i++) {
+                String cell = row[i].plainString();
+                names.append(i == 3 ? " " + cell : String.format("%-" + pads[i].length() + "s", cell));
+            }
+            String name = names.toString().stripTrailing();
+            List<String> lines = wrap(String.join(" ", o.renderedDescription()), Math.max(20, width - column - 2));
+            if (name.length() + 2 > column) {
+                out.append(name).append(System.lineSeparator());
+            } else {
+                lines.set(0, String.format("%-" + column + "s", name) + lines.get(0));
+                if (lines.size() == 1 && lines.get(0).isBlank()) {
+                    lines.set(0, name);
+                }
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                String line = i == 0 && lines.get(0).startsWith(name) ? lines.get(0) : indent + lines.get(i);
+                out.append(line.stripTrailing()).append(System.lineSeparator());
+            }
+        }
+        return out.toString();
+    }
+
     static String paragraphs(String[] elements, int width) {
         List<String> paragraphs = new ArrayList<>();
         for (String e : elements) {

@@ -70,6 +70,7 @@ public final class Main implements Runnable {
             c.getCommandSpec().versionProvider(new Version());
             c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpText::description);
             c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER, HelpText::header);
+            c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpText::options);
         });
         return cl.execute(args);
     }
