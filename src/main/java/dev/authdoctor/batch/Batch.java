@@ -345,6 +345,9 @@ public final class Batch {
         } else if (heldResult(out) != null) {
             throw new BatchException(out + " already holds results of a batch run (" + heldResult(out) + ") but no state to continue"
                     + " it from: start it over with --restart, or give another --out", true);
+        } else if (otherFile(out) != null) {
+            // results mixed into a folder of other files (a repository, a home folder) are hard to find and to clean
+            throw new BatchException(out + " holds other files (" + otherFile(out) + "): give a new or empty folder as --out", true);
         }
         Map<String, Long> lengths = new LinkedHashMap<>();
         lengths.put(DIAGNOSES, 0L);
@@ -356,6 +359,18 @@ public final class Batch {
         checkpoint.save(start);
         probe.at(Probe.STARTED, 0);
         return start;
+    }
+
+    /** A file or folder in {@code out} that no batch run writes, or null; a state file left half-written counts as none. */
+    private static String otherFile(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return null;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(out)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals(STATE + ".tmp"))
+                    .sorted().findFirst().orElse(null);
+        }
     }
 
     private static String heldResult(Path out) {

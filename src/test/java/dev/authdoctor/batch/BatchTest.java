@@ -296,6 +296,18 @@ class BatchTest {
     }
 
     @Test
+    void aFolderOfOtherFilesIsNotUsedForResultsButAnEmptyOneIs(@TempDir Path dir) throws IOException {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.writeString(repo.resolve("README.md"), "someone's files");
+        assertThatThrownBy(() -> run(repo, 1, "examples/incidents.jsonl"))
+                .hasMessageContaining("holds other files (README.md)").hasMessageContaining("new or empty folder");
+        assertThat(repo.resolve(Batch.DIAGNOSES)).doesNotExist();
+        assertThat(repo.resolve(".authdoctor-batch.state")).doesNotExist();
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(run(empty, 1, "examples/incidents.jsonl").summary().read()).isEqualTo(13);
+    }
+
+    @Test
     void resumingACompleteRunChangesNothing(@TempDir Path dir) throws IOException {
         run(dir, 2, "examples/incidents.jsonl");
         String before = Files.readString(dir.resolve(Batch.DIAGNOSES));
