@@ -69,13 +69,13 @@ final class PlanAssembler {
 
     /**
      * By the best evidence (a message, then facts or a named cause, then the ticket's words, then a bare
-     * symptom), then, among problems heard in words, the most confident first, then table row, then id.
+     * symptom), then the one the ticket's words point to most confidently, then table row, then id.
      */
     private List<String> orderProblems(Findings findings) {
         Map<String, Evidence> best = best(findings);
         return best.keySet().stream()
                 .sorted(Comparator.<String, Evidence>comparing(best::get)
-                        .thenComparing(id -> best.get(id) == Evidence.TEXT ? -confidence(id, findings) : 0.0)
+                        .thenComparing(id -> -confidence(id, findings))
                         .thenComparing(id -> row(id))
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();

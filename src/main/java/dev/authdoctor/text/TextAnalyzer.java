@@ -48,6 +48,8 @@ public final class TextAnalyzer {
 
     private final SynonymMap synonyms;
     private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+    /** The same, without synonyms: a typo in a word the synonyms would have replaced ("Certficate") still meets it. */
+    private final Map<Language, Analyzer> literal = new EnumMap<>(Language.class);
     private final Analyzer plain;
 
     /**
@@ -64,7 +66,13 @@ public final class TextAnalyzer {
         };
         this.synonyms = parseSynonyms(synonymsText, plain);
         for (Language l : Language.values()) {
-            analyzers.put(l, new Analyzer() {
+            analyzers.put(l, analyzer(l, synonyms));
+            literal.put(l, analyzer(l, null));
+        }
+    }
+
+    private static Analyzer analyzer(Language l, SynonymMap synonyms) {
+        return new Analyzer() {
                 @Override
                 protected TokenStreamComponents createComponents(String field) {
                     Tokenizer t = new StandardTokenizer();
@@ -80,8 +88,7 @@ public final class TextAnalyzer {
                     s = l.stem(s);
                     return new TokenStreamComponents(t, new RemoveDuplicatesTokenFilter(s));
                 }
-            });
-        }
+            };
     }
 
     private static TokenStream base(Tokenizer t) {
@@ -108,11 +115,16 @@ public final class TextAnalyzer {
 
     /** The words of a text in a language, stop words dropped, synonyms made canonical. */
     public List<Word> words(String text, Language language) {
+        return words(text, language, true);
+    }
+
+    /** As {@link #words(String, Language)}; with {@code synonyms} false, words stay as written. */
+    public List<Word> words(String text, Language language, boolean synonyms) {
         List<Word> out = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return out;
         }
-        try (TokenStream ts = analyzers.get(language).tokenStream("t", text)) {
+        try (TokenStream ts = (synonyms ? analyzers : literal).get(language).tokenStream("t", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             KeywordAttribute keyword = ts.addAttribute(KeywordAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);

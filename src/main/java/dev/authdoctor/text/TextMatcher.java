@@ -32,6 +32,9 @@ public final class TextMatcher {
     static final double FUZZY = 0.85;
     /** Only candidates at least this good are reported at all. */
     static final double REPORTED = 0.4;
+    /** A phrase's score is its coverage times {@code min(1, BASE + matched weight / WEIGHT)}. */
+    static final double SPECIFIC_BASE = 0.8;
+    static final double SPECIFIC_WEIGHT = 100.0;
     private static final int CACHE_LIMIT = 20_000;
     public static final String MESSAGE = "error.message";
     public static final String DESCRIPTION = "description";
@@ -88,6 +91,11 @@ public final class TextMatcher {
         if (!words.isEmpty()) {
             entries.add(new Entry(problemId, words, message));
         }
+        // and as written, for tickets whose typos keep the synonyms from recognising a word
+        List<TextAnalyzer.Word> literal = analyzer.words(phrase.text(), phrase.language(), false);
+        if (!literal.isEmpty() && !literal.equals(words)) {
+            entries.add(new Entry(problemId, literal, message));
+        }
     }
 
     public TextAnalyzer analyzer() {
@@ -143,7 +151,11 @@ public final class TextMatcher {
         if (text == null || text.isBlank()) {
             return;
         }
-        Ticket ticket = new Ticket(analyzer.words(text, language), language == Language.EN ? List.of() : analyzer.words(text, Language.EN));
+        Ticket ticket = new Ticket(analyzer.words(text, language), analyzer.words(text, language, false));
+        if (language != Language.EN) {
+            ticket.addAll(analyzer.words(text, Language.EN));
+            ticket.addAll(analyzer.words(text, Language.EN, false));
+        }
         for (Entry e : entries) {
             if (vetoed.containsKey(e.problemId())) {
                 continue;
@@ -165,7 +177,9 @@ public final class TextMatcher {
             if (total == 0 || matched.size() < Math.min(2, words.size())) {
                 continue;
             }
-            double score = Math.round(got / total * 1000) / 1000.0;
+            // A longer phrase fully held says more than a short one: it wins when both are held.
+            double specificity = Math.min(1.0, SPECIFIC_BASE + got / SPECIFIC_WEIGHT);
+            double score = Math.round(got / total * specificity * 1000) / 1000.0;
             TextCandidate current = best.get(e.problemId());
             if (current == null || score > current.score()) {
                 best.put(e.problemId(), new TextCandidate(e.problemId(), score, field, new ArrayList<>(new LinkedHashSet<>(matched)), language.code()));
@@ -219,12 +233,12 @@ public final class TextMatcher {
         final Set<String> forms = new HashSet<>();
         final Set<String> longForms = new HashSet<>();
 
-        Ticket(List<TextAnalyzer.Word> words, List<TextAnalyzer.Word> english) {
+        Ticket(List<TextAnalyzer.Word> words, List<TextAnalyzer.Word> literal) {
             addAll(words);
-            addAll(english);
+            addAll(literal);
         }
 
-        private void addAll(List<TextAnalyzer.Word> words) {
+        void addAll(List<TextAnalyzer.Word> words) {
             for (int i = 0; i < words.size(); i++) {
                 TextAnalyzer.Word w = words.get(i);
                 forms.addAll(w.forms());
