@@ -28,7 +28,24 @@ public enum Language {
     private static final Set<String> KEPT = Set.of("not", "no", "nor", "ne", "pas", "nicht", "kein", "keine", "keinen", "ni", "nunca",
             "sin", "without", "sans", "ohne", "never", "jamais", "nie");
 
+    private static final Set<String> NEGATIONS = Set.of("neg", "not", "no", "nor", "ne", "pas", "nicht", "kein", "keine", "keinen",
+            "ni", "nunca", "never", "jamais", "nie", "nothing", "don't", "doesn't", "didn't", "won't", "wont", "can't", "cant",
+            "cannot", "couldn't", "isn't", "wasn't", "aren't", "haven't", "hasn't");
+
     private CharArraySet stopWords;
+
+    /** Words between a negation and what it negates: "nicht mehr akzeptiert", "not accepted any more". */
+    private static final Set<String> NEGATION_FILLER = Set.of("mehr", "more", "plus", "longer", "anymore", "any", "yet", "ever",
+            "really", "even", "immer", "toujours", "todavia", "aun", "jamais", "always", "just");
+
+    static boolean isNegationFiller(String word) {
+        return NEGATION_FILLER.contains(word);
+    }
+
+    /** Whether a (folded, lower-case) word negates the next one. */
+    static boolean isNegation(String word) {
+        return NEGATIONS.contains(word);
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -59,7 +76,7 @@ public enum Language {
             CharArraySet folded = new CharArraySet(raw.size(), true);
             for (Object word : raw) {
                 String w = fold(new String((char[]) word));
-                if (!KEPT.contains(w)) {
+                if (!KEPT.contains(w) && !NEGATIONS.contains(w)) {
                     folded.add(w);
                 }
             }

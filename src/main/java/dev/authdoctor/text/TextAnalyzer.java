@@ -152,6 +152,28 @@ public final class TextAnalyzer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return negated(out);
+    }
+
+    /** Marks a negated word: "never received" is {@code neg+received}, which "received" does not match. */
+    public static final String NEG = "neg";
+
+    private static List<Word> negated(List<Word> words) {
+        List<Word> out = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            if (Language.isNegation(w.surface()) && i + 2 < words.size() && Language.isNegationFiller(words.get(i + 1).surface())) {
+                i++; // "nicht mehr akzeptiert": the negation is about the word after the filler
+            }
+            if (Language.isNegation(w.surface()) && i + 1 < words.size() && !Language.isNegation(words.get(i + 1).surface())) {
+                Word next = words.get(++i);
+                out.add(new Word(NEG + "+" + next.surface(), NEG + "+" + next.stem()));
+            } else if (Language.isNegation(w.surface())) {
+                out.add(new Word(NEG, NEG));
+            } else {
+                out.add(w);
+            }
+        }
         return out;
     }
 

@@ -242,6 +242,9 @@ public final class TextMatcher {
             for (int i = 0; i < words.size(); i++) {
                 TextAnalyzer.Word w = words.get(i);
                 forms.addAll(w.forms());
+                if (w.surface().startsWith(TextAnalyzer.NEG)) {
+                    forms.add(TextAnalyzer.NEG); // a phrase's bare negation ("... funktioniert nicht") meets any negation
+                }
                 if (i + 1 < words.size()) {
                     forms.add(w.surface() + words.get(i + 1).surface());
                 }
