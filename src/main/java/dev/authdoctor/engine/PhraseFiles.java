@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *   <li>{@code <topic>.yaml}, one problem a file: {@code problem:} (its id), {@code messages:} (the product's
  *       message per language: {@code en}, {@code fr}, {@code de}, {@code es}; a string or a list),
  *       {@code phrases:} (how people say it, per language, a list) and {@code not:} (near-miss markers: words
- *       that, in this order, rule the problem out);</li>
+ *       that, in this order, rule the problem out) and {@code causes:} (by cause code, per language, the phrases
+ *       that say why, for the problem's own rules to weigh);</li>
  *   <li>{@code off-topic.yaml}: {@code not:}, markers that rule every problem out;</li>
  *   <li>{@code synonyms.txt}: synonyms and abbreviations in Solr's format.</li>
  * </ul>
@@ -37,7 +38,7 @@ public final class PhraseFiles {
     public static final String OFF_TOPIC = "off-topic.yaml";
     public static final String SYNONYMS = "synonyms.txt";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private static final Set<String> KEYS = Set.of("problem", "messages", "phrases", "not");
+    private static final Set<String> KEYS = Set.of("problem", "messages", "phrases", "not", "causes");
 
     private PhraseFiles() {
     }
@@ -109,7 +110,9 @@ public final class PhraseFiles {
             // A phrase of one word after analysis ("locked", "key") would match far too much: precision first.
             TextMatcher words = new TextMatcher(new Knowledge(List.of(), List.of(), synonyms));
             for (Knowledge.ProblemWords p : problems) {
-                for (Knowledge.Phrase ph : p.phrases()) {
+                List<Knowledge.Phrase> all = new ArrayList<>(p.phrases());
+                p.causes().values().forEach(all::addAll);
+                for (Knowledge.Phrase ph : all) {
                     if (words.stems(ph.text(), ph.language()).size() < 2) {
                         errors.add(p.where().replaceFirst(":\\d+$", "") + ":" + ph.line() + ": phrase \"" + ph.text()
                                 + "\" keeps fewer than two words once stop words are dropped: it would match too much");
@@ -126,7 +129,7 @@ public final class PhraseFiles {
     private static Knowledge.ProblemWords problem(Map<String, Node> m, Node root, String where, List<String> errors) {
         m.forEach((k, v) -> {
             if (!KEYS.contains(k)) {
-                errors.add(where + ":" + v.line() + ": unknown key \"" + k + "\" (expected: problem, messages, phrases, not)");
+                errors.add(where + ":" + v.line() + ": unknown key \"" + k + "\" (expected: problem, messages, phrases, not, causes)");
             }
         });
         Node id = m.get("problem");
@@ -141,8 +144,24 @@ public final class PhraseFiles {
         if (messages.isEmpty() && phrases.isEmpty()) {
             errors.add(where + ":" + root.line() + ": neither messages nor phrases: the problem cannot be recognised from words");
         }
+        Map<String, List<Knowledge.Phrase>> causes = new LinkedHashMap<>();
+        Node c = m.get("causes");
+        if (c != null) {
+            if (c.value() instanceof Map<?, ?> byCause) {
+                @SuppressWarnings("unchecked")
+                Map<String, Node> cm = (Map<String, Node>) byCause;
+                cm.forEach((code, texts) -> {
+                    if (!code.matches("[A-Z][A-Z0-9_]*")) {
+                        errors.add(where + ":" + texts.line() + ": causes." + code + ": a cause code is written in capitals, e.g. CLOCK_DRIFT");
+                    }
+                    causes.put(code, byLanguage(texts, where, "causes." + code, errors));
+                });
+            } else {
+                errors.add(where + ":" + c.line() + ": causes: expected cause codes, each with its phrases by language");
+            }
+        }
         return new Knowledge.ProblemWords(problemId, messages, phrases, strings(m.get("not"), where, "not", errors),
-                where + ":" + (id == null ? root.line() : id.line()));
+                where + ":" + (id == null ? root.line() : id.line()), causes);
     }
 
     private static List<Knowledge.Phrase> byLanguage(Node node, String where, String key, List<String> errors) {

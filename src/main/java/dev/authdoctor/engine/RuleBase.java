@@ -10,7 +10,6 @@ import dev.authdoctor.model.LikelyStep;
 import dev.authdoctor.model.Organisation;
 import dev.authdoctor.model.PlanStep;
 import dev.authdoctor.model.ProblemFound;
-import dev.authdoctor.model.TextCandidate;
 import dev.authdoctor.model.TextRecognised;
 import dev.authdoctor.model.TextSettings;
 import dev.authdoctor.text.Knowledge;
@@ -428,10 +427,11 @@ public final class RuleBase {
         if (matcher == null || ((message == null || message.isBlank()) && (description == null || description.isBlank()))) {
             return;
         }
-        List<TextCandidate> candidates = matcher.match(message, description).candidates();
-        if (!candidates.isEmpty()) {
+        TextMatcher.Result heard = matcher.match(message, description);
+        if (!heard.candidates().isEmpty() || !heard.causes().isEmpty()) {
             facts.add(textSettings);
-            facts.addAll(candidates);
+            facts.addAll(heard.candidates());
+            facts.addAll(heard.causes());
         }
     }
 

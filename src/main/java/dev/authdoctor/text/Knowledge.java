@@ -17,12 +17,21 @@ public record Knowledge(List<ProblemWords> problems, List<String> offTopic, Stri
         synonyms = synonyms == null ? "" : synonyms;
     }
 
-    /** One problem's words. {@code where} names the file it came from, for error messages. */
-    public record ProblemWords(String problemId, List<Phrase> messages, List<Phrase> phrases, List<String> not, String where) {
+    /**
+     * One problem's words. {@code where} names the file it came from, for error messages; {@code causes} holds, by
+     * cause code, the phrases that say why.
+     */
+    public record ProblemWords(String problemId, List<Phrase> messages, List<Phrase> phrases, List<String> not, String where,
+                               java.util.Map<String, List<Phrase>> causes) {
         public ProblemWords {
             messages = List.copyOf(messages);
             phrases = List.copyOf(phrases);
             not = List.copyOf(not);
+            causes = causes == null ? java.util.Map.of() : java.util.Map.copyOf(causes);
+        }
+
+        public ProblemWords(String problemId, List<Phrase> messages, List<Phrase> phrases, List<String> not, String where) {
+            this(problemId, messages, phrases, not, where, java.util.Map.of());
         }
     }
 

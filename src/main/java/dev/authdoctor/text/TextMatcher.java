@@ -1,6 +1,7 @@
 package dev.authdoctor.text;
 
 import dev.authdoctor.model.TextCandidate;
+import dev.authdoctor.model.TextCause;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
@@ -40,14 +41,18 @@ public final class TextMatcher {
     public static final String DESCRIPTION = "description";
     public static final String BOTH = "error.message+description";
 
-    private record Entry(String problemId, List<TextAnalyzer.Word> words, boolean message) {
+    /** A message or phrase, analysed; {@code cause} is null unless it says why (a cause code of the problem). */
+    private record Entry(String problemId, String cause, List<TextAnalyzer.Word> words, boolean message) {
+        String key() {
+            return cause == null ? problemId : problemId + "\u0000" + cause;
+        }
     }
 
     private record Marker(String problemId, List<String> words) {
     }
 
     /** The outcome for one ticket: the candidates, best first, and the problems its markers vetoed. */
-    public record Result(List<TextCandidate> candidates, Map<String, String> vetoed, Language language) {
+    public record Result(List<TextCandidate> candidates, List<TextCause> causes, Map<String, String> vetoed, Language language) {
     }
 
     private final TextAnalyzer analyzer;
@@ -64,12 +69,13 @@ public final class TextMatcher {
     public TextMatcher(Knowledge knowledge) {
         this.analyzer = new TextAnalyzer(knowledge.synonyms());
         for (Knowledge.ProblemWords p : knowledge.problems()) {
+            p.causes().forEach((cause, phrases) -> phrases.forEach(ph -> add(p.problemId(), cause, ph, false)));
             for (Knowledge.Phrase m : p.messages()) {
-                add(p.problemId(), m, true);
+                add(p.problemId(), null, m, true);
                 exactMessages.putIfAbsent(normalise(m.text()), p.problemId());
             }
             for (Knowledge.Phrase ph : p.phrases()) {
-                add(p.problemId(), ph, false);
+                add(p.problemId(), null, ph, false);
             }
             for (String n : p.not()) {
                 markers.add(new Marker(p.problemId(), markerWords(n)));
@@ -86,15 +92,15 @@ public final class TextMatcher {
         df.forEach((stem, count) -> weights.put(stem, Math.log(1.0 + (double) n / count)));
     }
 
-    private void add(String problemId, Knowledge.Phrase phrase, boolean message) {
+    private void add(String problemId, String cause, Knowledge.Phrase phrase, boolean message) {
         List<TextAnalyzer.Word> words = analyzer.words(phrase.text(), phrase.language());
         if (!words.isEmpty()) {
-            entries.add(new Entry(problemId, words, message));
+            entries.add(new Entry(problemId, cause, words, message));
         }
         // and as written, for tickets whose typos keep the synonyms from recognising a word
         List<TextAnalyzer.Word> literal = analyzer.words(phrase.text(), phrase.language(), false);
         if (!literal.isEmpty() && !literal.equals(words)) {
-            entries.add(new Entry(problemId, literal, message));
+            entries.add(new Entry(problemId, cause, literal, message));
         }
     }
 
@@ -126,13 +132,13 @@ public final class TextMatcher {
         String exact = exactMessages.get(normalise(message));
         if (exact != null && (description == null || description.isBlank())) {
             // The product's own message, as written: nothing to weigh.
-            return new Result(List.of(new TextCandidate(exact, 1.0, MESSAGE, List.of(), Language.EN.code())), Map.of(), Language.EN);
+            return new Result(List.of(new TextCandidate(exact, 1.0, MESSAGE, List.of(), Language.EN.code())), List.of(), Map.of(), Language.EN);
         }
         String all = (message == null ? "" : message) + "\n" + (description == null ? "" : description);
         Language language = analyzer.detect(all);
         Map<String, String> vetoed = vetoes(all);
         if (vetoed.containsKey("*")) {
-            return new Result(List.of(), vetoed, language);
+            return new Result(List.of(), List.of(), vetoed, language);
         }
         Map<String, TextCandidate> best = new HashMap<>();
         score(message, MESSAGE, language, vetoed, best);
@@ -140,11 +146,18 @@ public final class TextMatcher {
         if (message != null && !message.isBlank() && description != null && !description.isBlank()) {
             score(all, BOTH, language, vetoed, best);
         }
-        List<TextCandidate> out = best.values().stream()
-                .filter(c -> c.score() >= REPORTED)
+        List<TextCandidate> out = best.entrySet().stream()
+                .filter(e -> !e.getKey().contains("\u0000") && e.getValue().score() >= REPORTED)
+                .map(Map.Entry::getValue)
                 .sorted(Comparator.comparingDouble(TextCandidate::score).reversed().thenComparing(TextCandidate::problemId))
                 .toList();
-        return new Result(out, vetoed, language);
+        List<TextCause> causes = best.entrySet().stream()
+                .filter(e -> e.getKey().contains("\u0000") && e.getValue().score() >= REPORTED)
+                .map(e -> new TextCause(e.getValue().problemId(), e.getKey().substring(e.getKey().indexOf('\u0000') + 1),
+                        e.getValue().score(), e.getValue().terms()))
+                .sorted(Comparator.comparing(TextCause::problemId).thenComparing(TextCause::cause))
+                .toList();
+        return new Result(out, causes, vetoed, language);
     }
 
     private void score(String text, String field, Language language, Map<String, String> vetoed, Map<String, TextCandidate> best) {
@@ -180,9 +193,9 @@ public final class TextMatcher {
             // A longer phrase fully held says more than a short one: it wins when both are held.
             double specificity = Math.min(1.0, SPECIFIC_BASE + got / SPECIFIC_WEIGHT);
             double score = Math.round(got / total * specificity * 1000) / 1000.0;
-            TextCandidate current = best.get(e.problemId());
+            TextCandidate current = best.get(e.key());
             if (current == null || score > current.score()) {
-                best.put(e.problemId(), new TextCandidate(e.problemId(), score, field, new ArrayList<>(new LinkedHashSet<>(matched)), language.code()));
+                best.put(e.key(), new TextCandidate(e.problemId(), score, field, new ArrayList<>(new LinkedHashSet<>(matched)), language.code()));
             }
         }
     }
