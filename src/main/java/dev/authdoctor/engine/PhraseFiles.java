@@ -232,8 +232,11 @@ public final class PhraseFiles {
             Map<String, Node> m = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = p.currentName();
+                int keyLine = p.currentTokenLocation().getLineNr();
                 p.nextToken();
-                m.put(name, node(p));
+                Node value = node(p);
+                // a block list starts on the line after its key: the key's line is where people look
+                m.put(name, new Node(value.value(), keyLine));
             }
             return new Node(m, line);
         }

@@ -39,16 +39,22 @@ public record Knowledge(List<ProblemWords> problems, List<String> offTopic, Stri
     public record Phrase(Language language, String text, int line) {
     }
 
-    /** Several packs' knowledge as one: problems of later packs add to earlier ones; synonyms are concatenated. */
+    /**
+     * Several packs' knowledge as one: problems of later packs add to earlier ones; synonyms are concatenated. A pack's
+     * off-topic markers are off-topic for that pack's problems only (the built-in pack's "vpn" must not silence a
+     * pack about a VPN), so they become near-miss markers of each of its problems.
+     */
     public static Knowledge merge(List<Knowledge> parts) {
         List<ProblemWords> problems = new java.util.ArrayList<>();
-        List<String> offTopic = new java.util.ArrayList<>();
         StringBuilder synonyms = new StringBuilder();
         for (Knowledge k : parts) {
-            problems.addAll(k.problems());
-            offTopic.addAll(k.offTopic());
+            for (ProblemWords p : k.problems()) {
+                List<String> not = new java.util.ArrayList<>(p.not());
+                not.addAll(k.offTopic());
+                problems.add(new ProblemWords(p.problemId(), p.messages(), p.phrases(), not, p.where(), p.causes()));
+            }
             synonyms.append(k.synonyms()).append('\n');
         }
-        return new Knowledge(problems, offTopic, synonyms.toString());
+        return new Knowledge(problems, List.of(), synonyms.toString());
     }
 }

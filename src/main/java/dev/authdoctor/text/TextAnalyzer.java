@@ -106,8 +106,10 @@ public final class TextAnalyzer {
             parser.parse(new StringReader(text));
             return parser.build();
         } catch (ParseException e) {
-            String cause = e.getCause() == null ? "" : ": " + e.getCause().getMessage();
-            throw new IllegalArgumentException("line " + e.getErrorOffset() + ": " + e.getMessage() + cause, e);
+            // Lucene says "Invalid synonym rule at line N", the reason in the cause
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("at line (\\d+)").matcher(String.valueOf(e.getMessage()));
+            String cause = e.getCause() == null ? "not a synonym rule" : e.getCause().getMessage();
+            throw new IllegalArgumentException("line " + (line.find() ? line.group(1) : "?") + ": " + cause, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

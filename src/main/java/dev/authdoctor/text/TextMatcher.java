@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every message and phrase the pack declares is analysed once ({@link TextAnalyzer}). A ticket's score for
  * a problem is the best share, over that problem's messages and phrases, of the phrase's words the ticket
  * holds, each word weighted by its rarity among all the pack's phrases (a word every phrase uses says
- * little). A word counts when the ticket holds it, or holds it within one edit (two for words of eight
+ * little). A word counts when the ticket holds it, or holds it within one edit (two for words of seven
  * letters or more, measured by Lucene's Levenshtein automata: typos, and OCR's l/I/1, 0/O, rn/m), or holds it
  * split in two or joined to its neighbour. Near-miss markers of a problem, and the pack's off-topic markers,
  * veto. Results are cached by normalised text, since exports repeat the same messages.
@@ -115,6 +115,10 @@ public final class TextMatcher {
 
     /** The candidates for a ticket, best first. Either text may be null. */
     public Result match(String message, String description) {
+        // Numbers (tenant ids, error numbers, dates) say nothing about which problem it is, and would make every
+        // line of an export a new text: runs of two digits or more count as one digit. Single digits stay (OCR's 1 for l).
+        message = collapseDigits(message);
+        description = collapseDigits(description);
         String key = normalise(message) + '\u0001' + normalise(description);
         Result cached = cache.get(key);
         if (cached != null) {
@@ -287,7 +291,7 @@ public final class TextMatcher {
 
         private boolean near(String word) {
             CharacterRunAutomaton a = automata.computeIfAbsent(word,
-                    k -> new CharacterRunAutomaton(new LevenshteinAutomata(k, true).toAutomaton(k.length() >= 8 ? 2 : 1)));
+                    k -> new CharacterRunAutomaton(new LevenshteinAutomata(k, true).toAutomaton(k.length() >= 7 ? 2 : 1)));
             for (String f : longForms) {
                 if (Math.abs(f.length() - word.length()) <= 2 && a.run(f)) {
                     return true;
@@ -295,6 +299,12 @@ public final class TextMatcher {
             }
             return false;
         }
+    }
+
+    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("\\d{2,}");
+
+    static String collapseDigits(String text) {
+        return text == null ? null : DIGIT_RUN.matcher(text).replaceAll("0");
     }
 
     /** Lower case, words only, single spaces: the cache key and the exact-message test. */
