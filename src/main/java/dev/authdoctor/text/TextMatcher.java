@@ -119,7 +119,9 @@ public final class TextMatcher {
         // line of an export a new text: runs of two digits or more count as one digit. Single digits stay (OCR's 1 for l).
         message = collapseDigits(message);
         description = collapseDigits(description);
-        String key = normalise(message) + '\u0001' + normalise(description);
+        // Keyed by the text itself: a hit costs one hash look-up; case or spacing variants are separate entries,
+        // which only costs memory, and the cache is bounded.
+        String key = (message == null ? "" : message) + '\u0001' + (description == null ? "" : description);
         Result cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -301,10 +303,30 @@ public final class TextMatcher {
         }
     }
 
-    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("\\d{2,}");
-
     static String collapseDigits(String text) {
-        return text == null ? null : DIGIT_RUN.matcher(text).replaceAll("0");
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (isDigit(text.charAt(i)) && i + 1 < n && isDigit(text.charAt(i + 1))) {
+                if (sb == null) {
+                    sb = new StringBuilder(n).append(text, 0, i);
+                }
+                sb.append('0');
+                while (i + 1 < n && isDigit(text.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (sb != null) {
+                sb.append(text.charAt(i));
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Lower case, words only, single spaces: the cache key and the exact-message test. */
