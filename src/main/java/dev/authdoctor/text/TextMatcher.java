@@ -40,6 +40,7 @@ public final class TextMatcher {
     public static final String MESSAGE = "error.message";
     public static final String DESCRIPTION = "description";
     public static final String BOTH = "error.message+description";
+    private static final String NEGATED = TextAnalyzer.NEG + "+";
 
     /** A message or phrase, analysed; {@code cause} is null unless it says why (a cause code of the problem). */
     private record Entry(String problemId, String cause, List<TextAnalyzer.Word> words, boolean message) {
@@ -285,17 +286,27 @@ public final class TextMatcher {
                     || (previous != null && forms.contains(previous.surface() + w.surface()))) {
                 return FUZZY;
             }
-            if (w.surface().length() >= 5 && near(w.surface())) {
+            if (near(w.surface())) {
                 return FUZZY;
             }
             return 0;
         }
 
+        /** Within one or two edits of a ticket word; a negated word only of a negated one ("neg+get" is not "neg+let"). */
         private boolean near(String word) {
-            CharacterRunAutomaton a = automata.computeIfAbsent(word,
+            String prefix = word.startsWith(NEGATED) ? NEGATED : "";
+            String bare = word.substring(prefix.length());
+            if (bare.length() < 5) {
+                return false;
+            }
+            CharacterRunAutomaton a = automata.computeIfAbsent(bare,
                     k -> new CharacterRunAutomaton(new LevenshteinAutomata(k, true).toAutomaton(k.length() >= 7 ? 2 : 1)));
             for (String f : longForms) {
-                if (Math.abs(f.length() - word.length()) <= 2 && a.run(f)) {
+                if (f.startsWith(NEGATED) != !prefix.isEmpty()) {
+                    continue;
+                }
+                String other = f.substring(prefix.length());
+                if (Math.abs(other.length() - bare.length()) <= 2 && a.run(other)) {
                     return true;
                 }
             }
