@@ -66,6 +66,9 @@ public final class RuleBase {
     /** Hears tickets in people's words; null when no pack teaches any. */
     private final TextMatcher matcher;
     private final TextSettings textSettings;
+    /** The messages the rules themselves recognise ({@code resembles("...")}): for those the exact rule speaks, not the words. */
+    private final java.util.Set<String> messagesInRules = new java.util.HashSet<>();
+    private static final Pattern RESEMBLES = Pattern.compile("resembles\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
     private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, ProblemDefinition> problems,
                      Map<String, RuleInfo> rulesByName, boolean precompiled) {
@@ -77,6 +80,14 @@ public final class RuleBase {
         Knowledge knowledge = Knowledge.merge(packs.stream().map(RulePack::knowledge).toList());
         this.matcher = knowledge.problems().isEmpty() ? null : new TextMatcher(knowledge);
         this.textSettings = packs.isEmpty() ? TextSettings.DEFAULTS : packs.get(0).textSettings();
+        for (RulePack pack : packs) {
+            for (DrlSource source : pack.sources()) {
+                Matcher m = RESEMBLES.matcher(source.text());
+                while (m.find()) {
+                    messagesInRules.add(m.group(1));
+                }
+            }
+        }
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
@@ -428,6 +439,9 @@ public final class RuleBase {
             return;
         }
         TextMatcher.Result heard = matcher.match(message, description);
+        if (heard.exactMessage() != null && messagesInRules.contains(heard.exactMessage())) {
+            return; // the product's own message, which a rule recognises: the fast path for exports
+        }
         if (!heard.candidates().isEmpty() || !heard.causes().isEmpty()) {
             facts.add(textSettings);
             facts.addAll(heard.candidates());

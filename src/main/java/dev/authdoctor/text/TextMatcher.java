@@ -53,14 +53,19 @@ public final class TextMatcher {
     }
 
     /** The outcome for one ticket: the candidates, best first, and the problems its markers vetoed. */
-    public record Result(List<TextCandidate> candidates, List<TextCause> causes, Map<String, String> vetoed, Language language) {
+    public record Result(List<TextCandidate> candidates, List<TextCause> causes, Map<String, String> vetoed, Language language,
+                         String exactMessage) {
+        Result(List<TextCandidate> candidates, List<TextCause> causes, Map<String, String> vetoed, Language language) {
+            this(candidates, causes, vetoed, language, null);
+        }
     }
 
     private final TextAnalyzer analyzer;
     private final List<Entry> entries = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final Map<String, Double> weights = new HashMap<>();
-    private final Map<String, String> exactMessages = new HashMap<>();
+    /** Normalised message text to {problem id, the message as declared}. */
+    private final Map<String, String[]> exactMessages = new HashMap<>();
     private final Map<String, CharacterRunAutomaton> automata = new ConcurrentHashMap<>();
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
 
@@ -73,7 +78,7 @@ public final class TextMatcher {
             p.causes().forEach((cause, phrases) -> phrases.forEach(ph -> add(p.problemId(), cause, ph, false)));
             for (Knowledge.Phrase m : p.messages()) {
                 add(p.problemId(), null, m, true);
-                exactMessages.putIfAbsent(normalise(m.text()), p.problemId());
+                exactMessages.putIfAbsent(normalise(m.text()), new String[] {p.problemId(), m.text()});
             }
             for (Knowledge.Phrase ph : p.phrases()) {
                 add(p.problemId(), null, ph, false);
@@ -136,10 +141,11 @@ public final class TextMatcher {
     }
 
     private Result compute(String message, String description) {
-        String exact = exactMessages.get(normalise(message));
+        String[] exact = exactMessages.get(withoutErrorPrefix(normalise(message)));
         if (exact != null && (description == null || description.isBlank())) {
             // The product's own message, as written: nothing to weigh.
-            return new Result(List.of(new TextCandidate(exact, 1.0, MESSAGE, List.of(), Language.EN.code())), List.of(), Map.of(), Language.EN);
+            return new Result(List.of(new TextCandidate(exact[0], 1.0, MESSAGE, List.of(), Language.EN.code())), List.of(), Map.of(),
+                    Language.EN, exact[1]);
         }
         String all = (message == null ? "" : message) + "\n" + (description == null ? "" : description);
         Language language = analyzer.detect(all);
@@ -338,6 +344,10 @@ public final class TextMatcher {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static String withoutErrorPrefix(String normalised) {
+        return normalised.startsWith("error ") ? normalised.substring("error ".length()) : normalised;
     }
 
     /** Lower case, words only, single spaces: the cache key and the exact-message test. */

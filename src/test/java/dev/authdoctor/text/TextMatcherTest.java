@@ -46,6 +46,13 @@ class TextMatcherTest {
     }
 
     @Test
+    void theFastPathNamesTheMessageAsDeclaredWhateverTheCaseQuotesOrErrorPrefix() {
+        TextMatcher.Result r = matcher.match("Error: \u201CTHE SOFT TOKEN COULD NOT BE ACTIVATED BECAUSE THE ACTIVATION CODE HAS EXPIRED\u201D", null);
+        assertThat(r.exactMessage()).isEqualTo("The soft token could not be activated because the activation code has expired.");
+        assertThat(matcher.match("ST app says activation code expired", null).exactMessage()).isNull();
+    }
+
+    @Test
     void aParaphraseCoveringAPhraseIsConfidentAndFarAheadOfTheRest() {
         List<TextCandidate> c = heard("ST app says activation code expired", null);
         assertThat(c.get(0).problemId()).isEqualTo("code-expired");
