@@ -66,7 +66,12 @@ public final class TextMatcher {
     private final Map<String, Double> weights = new HashMap<>();
     /** Normalised message text to {problem id, the message as declared}. */
     private final Map<String, String[]> exactMessages = new HashMap<>();
-    private final Map<String, CharacterRunAutomaton> automata = new ConcurrentHashMap<>();
+    /**
+     * Levenshtein automata by word, shared by every matcher: they depend on the word alone, and building them is the
+     * costly part of a first match, which a reloaded pack should not pay again. Bounded by the packs' vocabulary.
+     */
+    private static final Map<String, CharacterRunAutomaton> automata = new ConcurrentHashMap<>();
+    private static final int AUTOMATA_LIMIT = 50_000;
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
 
     /**
@@ -304,6 +309,9 @@ public final class TextMatcher {
             String bare = word.substring(prefix.length());
             if (bare.length() < 5) {
                 return false;
+            }
+            if (automata.size() >= AUTOMATA_LIMIT) {
+                automata.clear();
             }
             CharacterRunAutomaton a = automata.computeIfAbsent(bare,
                     k -> new CharacterRunAutomaton(new LevenshteinAutomata(k, true).toAutomaton(k.length() >= 7 ? 2 : 1)));
