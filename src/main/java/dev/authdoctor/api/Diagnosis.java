@@ -28,15 +28,31 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
      * A recognised problem: its catalog id, title, the cause codes the facts named (row 9's
      * {@code CLOCK_DRIFT}, ...) and the ids of the rules that recognised it or named a cause.
      */
-    public record Problem(String id, String title, List<String> causes, List<String> rules, List<Explanation> explanations) {
+    public record Problem(String id, String title, List<String> causes, List<String> rules, List<Explanation> explanations,
+                          TextEvidence text) {
         public Problem {
             causes = List.copyOf(causes);
             rules = List.copyOf(rules);
             explanations = List.copyOf(explanations);
         }
 
+        public Problem(String id, String title, List<String> causes, List<String> rules, List<Explanation> explanations) {
+            this(id, title, causes, rules, explanations, null);
+        }
+
         public Problem(String id, String title, List<String> causes, List<String> rules) {
             this(id, title, causes, rules, List.of());
+        }
+    }
+
+    /**
+     * A problem heard in the ticket's words rather than read from the product's exact message, facts or a
+     * symptom (evidence TEXT): how sure the matcher was (0..1), from which field, the words that matched and
+     * the language the ticket was read in.
+     */
+    public record TextEvidence(double confidence, String field, List<String> matchedTerms, String language) {
+        public TextEvidence {
+            matchedTerms = List.copyOf(matchedTerms);
         }
     }
 

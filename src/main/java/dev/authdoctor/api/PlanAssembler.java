@@ -48,14 +48,40 @@ final class PlanAssembler {
         List<Diagnosis.Problem> problems = new ArrayList<>();
         for (String id : problemOrder) {
             problems.add(new Diagnosis.Problem(id, title(id), causesOf(id, findings), rulesOf(id, findings),
-                    explain ? explanationsOf(id, findings) : List.of()));
+                    explain ? explanationsOf(id, findings) : List.of(), textOf(id, findings, best(findings).get(id))));
         }
         return new Diagnosis(incidentId, Diagnosis.Outcome.DIAGNOSED, problems, steps, escalation(findings), List.of(), rulePacks,
                 findings.firedRules());
     }
 
-    /** By the best evidence (a message, then facts or a named cause, then a bare symptom), then table row, then id. */
+    /** The text evidence of a problem whose best evidence is the ticket's words; null otherwise. */
+    private static Diagnosis.TextEvidence textOf(String id, Findings findings, Evidence best) {
+        if (best != Evidence.TEXT) {
+            return null;
+        }
+        return findings.textFor(id).map(t -> new Diagnosis.TextEvidence(t.candidate().score(), t.candidate().field(),
+                t.candidate().terms(), t.candidate().language())).orElse(null);
+    }
+
+    private static double confidence(String id, Findings findings) {
+        return findings.textFor(id).map(t -> t.candidate().score()).orElse(0.0);
+    }
+
+    /**
+     * By the best evidence (a message, then facts or a named cause, then the ticket's words, then a bare
+     * symptom), then the one the ticket's words point to most confidently, then table row, then id.
+     */
     private List<String> orderProblems(Findings findings) {
+        Map<String, Evidence> best = best(findings);
+        return best.keySet().stream()
+                .sorted(Comparator.<String, Evidence>comparing(best::get)
+                        .thenComparing(id -> -confidence(id, findings))
+                        .thenComparing(id -> row(id))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    private static Map<String, Evidence> best(Findings findings) {
         Map<String, Evidence> best = new LinkedHashMap<>();
         for (Attributed<ProblemFound> p : findings.problems()) {
             best.merge(p.fact().problemId(), p.fact().evidence(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -63,11 +89,7 @@ final class PlanAssembler {
         for (Attributed<CauseFound> c : findings.causes()) {
             best.computeIfPresent(c.fact().problemId(), (id, e) -> e == Evidence.SYMPTOM ? Evidence.FACTS : e);
         }
-        return best.keySet().stream()
-                .sorted(Comparator.<String, Evidence>comparing(best::get)
-                        .thenComparing(id -> row(id))
-                        .thenComparing(Comparator.naturalOrder()))
-                .toList();
+        return best;
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.authdoctor.engine.RulePack;
 import dev.authdoctor.engine.RulePackException;
 import dev.authdoctor.testing.ScenarioFiles;
 import dev.authdoctor.testing.ScenarioRunner;
+import dev.authdoctor.testing.TicketReportJson;
+import dev.authdoctor.testing.TicketRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +22,8 @@ import java.util.concurrent.Callable;
         description = {"Runs the scenarios in DIR/scenarios/*.yaml against the pack (with the built-in pack unless it",
                 "replaces it or --no-builtin), prints each failure with expected against actual, and ends with rule",
                 "coverage: the pack's rules no scenario made fire, by id.",
+                "Then, when DIR/tickets/*.yaml holds labelled tickets, diagnoses each and reports per split (file name)",
+                "and per problem precision and recall (NO_MATCH is a class of its own), with the tickets missed.",
                 "Exit 0 when every scenario passes (and, with --require-full-coverage, every rule fired), 1 otherwise."})
 final class TestCommand extends RulesCommand implements Callable<Integer> {
 
@@ -29,8 +33,39 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
     @Option(names = "--require-full-coverage", description = "Fail when a rule of the pack fires in no scenario.")
     boolean fullCoverage;
 
+    @Option(names = "--tickets-only", description = "Run only the labelled tickets, not the scenarios.")
+    boolean ticketsOnly;
+
+    @Option(names = "--json", description = "Write the tickets' figures as one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--min-precision", paramLabel = "P", description = "Fail when a split's precision is below P (0..1).")
+    Double minPrecision;
+
+    @Option(names = "--min-recall", paramLabel = "R", description = "Fail when a split's recall is below R (0..1).")
+    Double minRecall;
+
     @Override
     public Integer call() throws IOException {
+        if (ticketsOnly || json) {
+            try {
+                RulePack p = PackCommands.pack(spec.commandLine(), dir);
+                Troubleshooter d = PackCommands.load(spec.commandLine(), rules, dir);
+                java.util.List<TicketRunner.Ticket> tickets = TicketRunner.read(dir);
+                if (tickets.isEmpty()) {
+                    spec.commandLine().getErr().println("authdoctor: no tickets in " + dir.resolve(TicketRunner.FOLDER));
+                    spec.commandLine().getErr().flush();
+                    return Main.EXIT_INPUT;
+                }
+                return tickets(p, d, tickets);
+            } catch (RulePackException e) {
+                return PackCommands.report(spec.commandLine().getErr(), e);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("authdoctor: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return Main.EXIT_INPUT;
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         RulePack pack;
         Troubleshooter doctor;
@@ -63,6 +98,48 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
         out.printf("%d passed, %d failed%n", report.passed(), report.failed());
         out.flush();
         boolean uncovered = fullCoverage && !report.neverFired().isEmpty();
-        return report.failed() > 0 || uncovered || report.cases().isEmpty() ? Main.EXIT_INPUT : Main.EXIT_OK;
+        int ticketsExit = Main.EXIT_OK;
+        try {
+            java.util.List<TicketRunner.Ticket> tickets = TicketRunner.read(dir);
+            if (!tickets.isEmpty()) {
+                ticketsExit = tickets(pack, doctor, tickets);
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("authdoctor: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Main.EXIT_INPUT;
+        }
+        return report.failed() > 0 || uncovered || report.cases().isEmpty() || ticketsExit != Main.EXIT_OK ? Main.EXIT_INPUT : Main.EXIT_OK;
+    }
+
+    /** Diagnoses the labelled tickets and prints the figures; an exit code for the thresholds asked. */
+    private int tickets(RulePack pack, Troubleshooter doctor, java.util.List<TicketRunner.Ticket> tickets) {
+        PrintWriter out = spec.commandLine().getOut();
+        java.util.List<TicketRunner.SplitReport> reports = TicketRunner.run(doctor, tickets);
+        if (json) {
+            out.println(TicketReportJson.write(pack.name(), reports));
+        } else {
+            for (TicketRunner.SplitReport r : reports) {
+                out.printf("tickets %s (%s): %d of %d right; precision %.3f, recall %.3f%n", r.split(), pack.name(), r.right(), r.tickets(),
+                        r.precision(), r.recall());
+                out.printf("  %-45s %8s %9s %9s %7s%n", "problem", "tickets", "precision", "recall", "missed");
+                for (TicketRunner.Score s : r.perProblem()) {
+                    if (s.expected() == 0 && s.label().startsWith("REJECTED")) {
+                        continue;
+                    }
+                    out.printf("  %-45s %8d %9.3f %9.3f %7d%n", s.label().equals(TicketRunner.NONE) ? "none (NO_MATCH)" : s.label(),
+                            s.expected(), s.precision(), s.recall(), s.expected() - s.correct());
+                }
+                for (TicketRunner.Outcome o : r.missed()) {
+                    out.printf("  MISSED %s: expected %s%s, got %s%s%n", o.ticket().id(), o.ticket().expect(),
+                            o.ticket().cause() == null ? "" : " (" + o.ticket().cause() + ")", o.got(),
+                            o.causes().isEmpty() ? "" : " " + o.causes());
+                }
+            }
+        }
+        out.flush();
+        boolean below = reports.stream().anyMatch(r -> (minPrecision != null && r.precision() < minPrecision)
+                || (minRecall != null && r.recall() < minRecall));
+        return below ? Main.EXIT_INPUT : Main.EXIT_OK;
     }
 }

@@ -5,6 +5,7 @@ import dev.authdoctor.model.EscalationDue;
 import dev.authdoctor.model.LikelyStep;
 import dev.authdoctor.model.PlanStep;
 import dev.authdoctor.model.ProblemFound;
+import dev.authdoctor.model.TextRecognised;
 
 import java.util.List;
 
@@ -18,7 +19,18 @@ public record Findings(
         List<Attributed<PlanStep>> steps,
         List<Attributed<LikelyStep>> likelySteps,
         List<Attributed<EscalationDue>> escalations,
-        List<String> firedRules) {
+        List<String> firedRules,
+        List<TextRecognised> textRecognised) {
+
+    public Findings(List<Attributed<ProblemFound>> problems, List<Attributed<CauseFound>> causes, List<Attributed<PlanStep>> steps,
+                    List<Attributed<LikelyStep>> likelySteps, List<Attributed<EscalationDue>> escalations, List<String> firedRules) {
+        this(problems, causes, steps, likelySteps, escalations, firedRules, List.of());
+    }
+
+    /** The text candidate a rule took as this problem, if it was heard in the ticket's words. */
+    public java.util.Optional<TextRecognised> textFor(String problemId) {
+        return textRecognised.stream().filter(t -> t.problemId().equals(problemId)).findFirst();
+    }
 
     /**
      * A conclusion, the rule that inserted it and, when explaining, the facts that made that rule fire, as

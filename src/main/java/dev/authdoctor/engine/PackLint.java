@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks rule packs for what compiles yet is wrong: a rule without {@code @id}, an {@code @id} used
- * twice, a problem id neither in the catalog nor declared by the pack, a plan step without an actor.
- * Each finding names the file and line. {@link #warnings} flags, without refusing, pack code that reaches
- * outside the rules: DRL is code and Drools has no sandbox.
+ * twice, a problem id neither in the catalog nor declared by the pack (in DRL or in recognition phrases), a plan
+ * step without an actor. Each finding names the file and line. {@link #warnings} flags, without refusing, pack
+ * code that reaches outside the rules: DRL is code and Drools has no sandbox.
  */
 public final class PackLint {
 
@@ -135,6 +135,12 @@ public final class PackLint {
             }
         }
         for (RulePack pack : base.packs()) {
+            for (dev.authdoctor.text.Knowledge.ProblemWords words : pack.knowledge().problems()) {
+                if (words.problemId() != null && !known(words.problemId(), pack, catalog)) {
+                    errors.add(words.where() + ": problem id \"" + words.problemId() + "\" is neither in the catalog nor declared by pack "
+                            + pack.name() + " (declare it in " + RulePack.MANIFEST + " as problem." + words.problemId() + ".title)");
+                }
+            }
             for (DrlSource source : pack.sources()) {
                 String file = pack.name() + "/" + source.name();
                 Set<String> reported = new HashSet<>();

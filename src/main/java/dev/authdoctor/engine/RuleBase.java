@@ -10,6 +10,10 @@ import dev.authdoctor.model.LikelyStep;
 import dev.authdoctor.model.Organisation;
 import dev.authdoctor.model.PlanStep;
 import dev.authdoctor.model.ProblemFound;
+import dev.authdoctor.model.TextRecognised;
+import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.text.Knowledge;
+import dev.authdoctor.text.TextMatcher;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -59,6 +63,12 @@ public final class RuleBase {
     private final Map<String, Rule> rulesById = new HashMap<>();
 
     private final boolean precompiled;
+    /** Hears tickets in people's words; null when no pack teaches any. */
+    private final TextMatcher matcher;
+    private final TextSettings textSettings;
+    /** The messages the rules themselves recognise ({@code resembles("...")}): for those the exact rule speaks, not the words. */
+    private final java.util.Set<String> messagesInRules = new java.util.HashSet<>();
+    private static final Pattern RESEMBLES = Pattern.compile("resembles\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
     private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, ProblemDefinition> problems,
                      Map<String, RuleInfo> rulesByName, boolean precompiled) {
@@ -67,6 +77,17 @@ public final class RuleBase {
         this.packs = packs;
         this.problems = problems;
         this.rulesByName = rulesByName;
+        Knowledge knowledge = Knowledge.merge(packs.stream().map(RulePack::knowledge).toList());
+        this.matcher = knowledge.problems().isEmpty() ? null : new TextMatcher(knowledge);
+        this.textSettings = packs.isEmpty() ? TextSettings.DEFAULTS : packs.get(0).textSettings();
+        for (RulePack pack : packs) {
+            for (DrlSource source : pack.sources()) {
+                Matcher m = RESEMBLES.matcher(source.text());
+                while (m.find()) {
+                    messagesInRules.add(m.group(1));
+                }
+            }
+        }
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
@@ -379,8 +400,13 @@ public final class RuleBase {
         });
     }
 
+    /** The text matcher of the loaded packs; null when none declares phrases. */
+    public TextMatcher textMatcher() {
+        return matcher;
+    }
+
     /** The facts of an incident as the rules see them: the incident, each known part of it, and derived texts. */
-    private static List<Object> facts(Incident incident, Organisation organisation) {
+    private List<Object> facts(Incident incident, Organisation organisation) {
         List<Object> facts = new ArrayList<>(16);
         facts.add(organisation);
         facts.add(AccountSettings.of(incident.settings()));
@@ -401,7 +427,26 @@ public final class RuleBase {
         addIfKnown(facts, incident.activationEmail());
         addIfKnown(facts, incident.access());
         addIfKnown(facts, incident.passwordPolicy());
+        addTextCandidates(facts, incident);
         return facts;
+    }
+
+    /** What the ticket's words sound like, as candidates for the rules to weigh (rules/text-recognition.drl). */
+    private void addTextCandidates(List<Object> facts, Incident incident) {
+        String message = incident.error() == null ? null : incident.error().message();
+        String description = incident.description();
+        if (matcher == null || ((message == null || message.isBlank()) && (description == null || description.isBlank()))) {
+            return;
+        }
+        TextMatcher.Result heard = matcher.match(message, description);
+        if (heard.exactMessage() != null && messagesInRules.contains(heard.exactMessage())) {
+            return; // the product's own message, which a rule recognises: the fast path for exports
+        }
+        if (!heard.candidates().isEmpty() || !heard.causes().isEmpty()) {
+            facts.add(textSettings);
+            facts.addAll(heard.candidates());
+            facts.addAll(heard.causes());
+        }
     }
 
     private static void addIfKnown(List<Object> facts, Object fact) {
@@ -417,6 +462,7 @@ public final class RuleBase {
         List<Findings.Attributed<PlanStep>> steps = new ArrayList<>();
         List<Findings.Attributed<LikelyStep>> likely = new ArrayList<>();
         List<Findings.Attributed<EscalationDue>> escalations = new ArrayList<>();
+        List<TextRecognised> text = new ArrayList<>();
         for (Object o : session.getObjects()) {
             String rule = insertedBy.get(o);
             List<String> why = because.getOrDefault(o, List.of());
@@ -430,8 +476,10 @@ public final class RuleBase {
                 likely.add(new Findings.Attributed<>(l, rule, why));
             } else if (o instanceof EscalationDue e) {
                 escalations.add(new Findings.Attributed<>(e, rule, why));
+            } else if (o instanceof TextRecognised t) {
+                text.add(t);
             }
         }
-        return new Findings(problems, causes, steps, likely, escalations, List.copyOf(fired));
+        return new Findings(problems, causes, steps, likely, escalations, List.copyOf(fired), text);
     }
 }

@@ -1,5 +1,8 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.text.Knowledge;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -40,7 +43,8 @@ import java.util.TreeMap;
  * @param sha256 the hash of every file of the pack (see {@link #hashOf(Path)}), to pin a pack's contents
  */
 public record RulePack(String name, String version, String description, String supportContact,
-                       Map<String, ProblemDefinition> problems, List<DrlSource> sources, Path folder, String sha256) {
+                       Map<String, ProblemDefinition> problems, List<DrlSource> sources, Path folder, String sha256,
+                       Knowledge knowledge, TextSettings textSettings) {
 
     public static final String MANIFEST = "pack.properties";
     public static final String SCENARIOS = "scenarios";
@@ -49,6 +53,19 @@ public record RulePack(String name, String version, String description, String s
     public RulePack {
         problems = Map.copyOf(problems);
         sources = List.copyOf(sources);
+        knowledge = knowledge == null ? Knowledge.EMPTY : knowledge;
+        textSettings = textSettings == null ? TextSettings.DEFAULTS : textSettings;
+    }
+
+    /** A pack without recognition phrases (see {@link PhraseFiles}). */
+    public RulePack(String name, String version, String description, String supportContact,
+                    Map<String, ProblemDefinition> problems, List<DrlSource> sources, Path folder, String sha256) {
+        this(name, version, description, supportContact, problems, sources, folder, sha256, Knowledge.EMPTY, TextSettings.DEFAULTS);
+    }
+
+    /** The same pack with its recognition phrases. */
+    public RulePack withKnowledge(Knowledge k) {
+        return new RulePack(name, version, description, supportContact, problems, sources, folder, sha256, k, textSettings);
     }
 
     private static volatile Map<String, ProblemDefinition> catalog;
@@ -122,7 +139,8 @@ public record RulePack(String name, String version, String description, String s
                 sources.add(new DrlSource(path, new String(bytes, StandardCharsets.UTF_8)));
             }
         });
-        return fromManifest(new String(manifest, StandardCharsets.UTF_8), sources, where, origin, snapshot.sha256());
+        RulePack pack = fromManifest(new String(manifest, StandardCharsets.UTF_8), sources, where, origin, snapshot.sha256());
+        return pack.withKnowledge(PhraseFiles.read(snapshot.files(), pack.name() + "/" + PhraseFiles.FOLDER));
     }
 
     /** Builds a pack from a manifest's text and DRL sources (tests, or packs kept somewhere other than a folder). */
@@ -155,9 +173,35 @@ public record RulePack(String name, String version, String description, String s
         if (!errors.isEmpty()) {
             throw new RulePackException("invalid rule pack manifest", errors);
         }
+        TextSettings text = new TextSettings(
+                threshold(p, "text.confident", TextSettings.DEFAULTS.confident(), where, errors),
+                threshold(p, "text.minimum", TextSettings.DEFAULTS.minimum(), where, errors),
+                threshold(p, "text.margin", TextSettings.DEFAULTS.margin(), where, errors));
+        if (!errors.isEmpty()) {
+            throw new RulePackException("invalid rule pack manifest", errors);
+        }
         String contact = p.getProperty("supportContact");
         return new RulePack(name, version, p.getProperty("description", "").trim(),
-                contact == null || contact.isBlank() ? null : contact.trim(), problems, sources, folder, sha256);
+                contact == null || contact.isBlank() ? null : contact.trim(), problems, sources, folder, sha256,
+                Knowledge.EMPTY, text);
+    }
+
+    /** A text threshold between 0 and 1 ({@code text.confident=0.75}); the default when absent. */
+    private static double threshold(Properties p, String key, double fallback, String where, List<String> errors) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (d >= 0 && d <= 1) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(where + "/" + MANIFEST + ": " + key + ": \"" + v.trim() + "\" is not a number between 0 and 1");
+        return fallback;
     }
 
     private static String required(Properties p, String key, String where, List<String> errors) {

@@ -38,6 +38,13 @@ public final class DiagnosisJson {
                 g.writeStringProperty("title", p.title());
                 writeStrings(g, "causes", p.causes());
                 writeStrings(g, "rules", p.rules());
+                if (p.text() != null) {
+                    g.writeStringProperty("evidence", "TEXT");
+                    g.writeNumberProperty("confidence", p.text().confidence());
+                    g.writeStringProperty("field", p.text().field());
+                    writeStrings(g, "matchedTerms", p.text().matchedTerms());
+                    g.writeStringProperty("language", p.text().language());
+                }
                 if (!p.explanations().isEmpty()) {
                     g.writeArrayPropertyStart("explanations");
                     for (Diagnosis.Explanation e : p.explanations()) {

@@ -1,0 +1,384 @@
+package dev.authdoctor.text;
+
+import dev.authdoctor.model.TextCandidate;
+import dev.authdoctor.model.TextCause;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scores each problem a pack knows against a ticket's {@code error.message} and {@code description}.
+ *
+ * <p>Every message and phrase the pack declares is analysed once ({@link TextAnalyzer}). A ticket's score for
+ * a problem is the best share, over that problem's messages and phrases, of the phrase's words the ticket
+ * holds, each word weighted by its rarity among all the pack's phrases (a word every phrase uses says
+ * little). A word counts when the ticket holds it, or holds it within one edit (two for words of seven
+ * letters or more, measured by Lucene's Levenshtein automata: typos, and OCR's l/I/1, 0/O, rn/m), or holds it
+ * split in two or joined to its neighbour. Near-miss markers of a problem, and the pack's off-topic markers,
+ * veto. Results are cached by normalised text, since exports repeat the same messages.
+ */
+public final class TextMatcher {
+
+    /** A fuzzy match is worth less than the word itself. */
+    static final double FUZZY = 0.85;
+    /** Only candidates at least this good are reported at all. */
+    static final double REPORTED = 0.4;
+    /** A phrase's score is its coverage times {@code min(1, BASE + matched weight / WEIGHT)}. */
+    static final double SPECIFIC_BASE = 0.8;
+    static final double SPECIFIC_WEIGHT = 100.0;
+    private static final int CACHE_LIMIT = 20_000;
+    public static final String MESSAGE = "error.message";
+    public static final String DESCRIPTION = "description";
+    public static final String BOTH = "error.message+description";
+    private static final String NEGATED = TextAnalyzer.NEG + "+";
+
+    /** A message or phrase, analysed; {@code cause} is null unless it says why (a cause code of the problem). */
+    private record Entry(String problemId, String cause, List<TextAnalyzer.Word> words, boolean message) {
+        String key() {
+            return cause == null ? problemId : problemId + "\u0000" + cause;
+        }
+    }
+
+    private record Marker(String problemId, List<String> words) {
+    }
+
+    /** The outcome for one ticket: the candidates, best first, and the problems its markers vetoed. */
+    public record Result(List<TextCandidate> candidates, List<TextCause> causes, Map<String, String> vetoed, Language language,
+                         String exactMessage) {
+        Result(List<TextCandidate> candidates, List<TextCause> causes, Map<String, String> vetoed, Language language) {
+            this(candidates, causes, vetoed, language, null);
+        }
+    }
+
+    private final TextAnalyzer analyzer;
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final Map<String, Double> weights = new HashMap<>();
+    /** Normalised message text to {problem id, the message as declared}. */
+    private final Map<String, String[]> exactMessages = new HashMap<>();
+    /**
+     * Levenshtein automata by word, shared by every matcher: they depend on the word alone, and building them is the
+     * costly part of a first match, which a reloaded pack should not pay again. Bounded by the packs' vocabulary.
+     */
+    private static final Map<String, CharacterRunAutomaton> automata = new ConcurrentHashMap<>();
+    private static final int AUTOMATA_LIMIT = 50_000;
+    private final Map<String, Result> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @throws IllegalArgumentException when the synonyms cannot be read
+     */
+    public TextMatcher(Knowledge knowledge) {
+        this.analyzer = new TextAnalyzer(knowledge.synonyms());
+        for (Knowledge.ProblemWords p : knowledge.problems()) {
+            p.causes().forEach((cause, phrases) -> phrases.forEach(ph -> add(p.problemId(), cause, ph, false)));
+            for (Knowledge.Phrase m : p.messages()) {
+                add(p.problemId(), null, m, true);
+                exactMessages.putIfAbsent(normalise(m.text()), new String[] {p.problemId(), m.text()});
+            }
+            for (Knowledge.Phrase ph : p.phrases()) {
+                add(p.problemId(), null, ph, false);
+            }
+            for (String n : p.not()) {
+                markers.add(new Marker(p.problemId(), markerWords(n)));
+            }
+        }
+        for (String n : knowledge.offTopic()) {
+            markers.add(new Marker(null, markerWords(n)));
+        }
+        Map<String, Integer> df = new HashMap<>();
+        for (Entry e : entries) {
+            new HashSet<>(e.words().stream().map(TextAnalyzer.Word::stem).toList()).forEach(s -> df.merge(s, 1, Integer::sum));
+        }
+        int n = Math.max(1, entries.size());
+        df.forEach((stem, count) -> weights.put(stem, Math.log(1.0 + (double) n / count)));
+    }
+
+    private void add(String problemId, String cause, Knowledge.Phrase phrase, boolean message) {
+        List<TextAnalyzer.Word> words = analyzer.words(phrase.text(), phrase.language());
+        if (!words.isEmpty()) {
+            entries.add(new Entry(problemId, cause, words, message));
+        }
+        // and as written, for tickets whose typos keep the synonyms from recognising a word
+        List<TextAnalyzer.Word> literal = analyzer.words(phrase.text(), phrase.language(), false);
+        if (!literal.isEmpty() && !literal.equals(words)) {
+            entries.add(new Entry(problemId, cause, literal, message));
+        }
+    }
+
+    public TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The words a phrase keeps after analysis, as stems: validation says when a phrase keeps too few. */
+    public List<String> stems(String text, Language language) {
+        return analyzer.words(text, language).stream().map(TextAnalyzer.Word::stem).toList();
+    }
+
+    /** The candidates for a ticket, best first. Either text may be null. */
+    public Result match(String message, String description) {
+        // Numbers (tenant ids, error numbers, dates) say nothing about which problem it is, and would make every
+        // line of an export a new text: runs of two digits or more count as one digit. Single digits stay (OCR's 1 for l).
+        message = collapseDigits(message);
+        description = collapseDigits(description);
+        // Keyed by the text itself: a hit costs one hash look-up; case or spacing variants are separate entries,
+        // which only costs memory, and the cache is bounded.
+        String key = (message == null ? "" : message) + '\u0001' + (description == null ? "" : description);
+        Result cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Result r = compute(message, description);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // crude, but bounded: a long export of ever-new texts must not grow the heap
+        }
+        cache.put(key, r);
+        return r;
+    }
+
+    private Result compute(String message, String description) {
+        String[] exact = exactMessages.get(withoutErrorPrefix(normalise(message)));
+        if (exact != null && (description == null || description.isBlank())) {
+            // The product's own message, as written: nothing to weigh.
+            return new Result(List.of(new TextCandidate(exact[0], 1.0, MESSAGE, List.of(), Language.EN.code())), List.of(), Map.of(),
+                    Language.EN, exact[1]);
+        }
+        String all = (message == null ? "" : message) + "\n" + (description == null ? "" : description);
+        Language language = analyzer.detect(all);
+        Map<String, String> vetoed = vetoes(all);
+        if (vetoed.containsKey("*")) {
+            return new Result(List.of(), List.of(), vetoed, language);
+        }
+        Map<String, TextCandidate> best = new HashMap<>();
+        score(message, MESSAGE, language, vetoed, best);
+        score(description, DESCRIPTION, language, vetoed, best);
+        if (message != null && !message.isBlank() && description != null && !description.isBlank()) {
+            score(all, BOTH, language, vetoed, best);
+        }
+        List<TextCandidate> out = best.entrySet().stream()
+                .filter(e -> !e.getKey().contains("\u0000") && e.getValue().score() >= REPORTED)
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparingDouble(TextCandidate::score).reversed().thenComparing(TextCandidate::problemId))
+                .toList();
+        List<TextCause> causes = best.entrySet().stream()
+                .filter(e -> e.getKey().contains("\u0000") && e.getValue().score() >= REPORTED)
+                .map(e -> new TextCause(e.getValue().problemId(), e.getKey().substring(e.getKey().indexOf('\u0000') + 1),
+                        e.getValue().score(), e.getValue().terms()))
+                .sorted(Comparator.comparing(TextCause::problemId).thenComparing(TextCause::cause))
+                .toList();
+        return new Result(out, causes, vetoed, language);
+    }
+
+    private void score(String text, String field, Language language, Map<String, String> vetoed, Map<String, TextCandidate> best) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        Ticket ticket = new Ticket(analyzer.words(text, language), analyzer.words(text, language, false));
+        if (language != Language.EN) {
+            ticket.addAll(analyzer.words(text, Language.EN));
+            ticket.addAll(analyzer.words(text, Language.EN, false));
+        }
+        for (Entry e : entries) {
+            if (vetoed.containsKey(e.problemId())) {
+                continue;
+            }
+            double total = 0;
+            double got = 0;
+            List<String> matched = new ArrayList<>();
+            List<TextAnalyzer.Word> words = e.words();
+            for (int i = 0; i < words.size(); i++) {
+                TextAnalyzer.Word w = words.get(i);
+                double weight = weights.getOrDefault(w.stem(), 1.0);
+                total += weight;
+                double q = ticket.quality(w, i + 1 < words.size() ? words.get(i + 1) : null, i > 0 ? words.get(i - 1) : null);
+                if (q > 0) {
+                    got += weight * q;
+                    matched.add(w.surface());
+                }
+            }
+            if (total == 0 || matched.size() < Math.min(2, words.size())) {
+                continue;
+            }
+            // A longer phrase fully held says more than a short one: it wins when both are held.
+            double specificity = Math.min(1.0, SPECIFIC_BASE + got / SPECIFIC_WEIGHT);
+            double score = Math.round(got / total * specificity * 1000) / 1000.0;
+            TextCandidate current = best.get(e.key());
+            if (current == null || score > current.score()) {
+                best.put(e.key(), new TextCandidate(e.problemId(), score, field, new ArrayList<>(new LinkedHashSet<>(matched)), language.code()));
+            }
+        }
+    }
+
+    /** A marker's words as the plain analysis gives them; a final {@code *} (a prefix) is kept. */
+    private List<String> markerWords(String marker) {
+        List<String> out = new ArrayList<>();
+        for (String part : marker.trim().split("\\s+")) {
+            boolean prefix = part.endsWith("*");
+            List<String> w = analyzer.plainWords(prefix ? part.substring(0, part.length() - 1) : part);
+            if (prefix && !w.isEmpty()) {
+                w.set(w.size() - 1, w.get(w.size() - 1) + "*");
+            }
+            out.addAll(w);
+        }
+        return out;
+    }
+
+    /** Which problems the markers rule out ("*": all of them), each with the marker that did. */
+    private Map<String, String> vetoes(String text) {
+        List<String> words = analyzer.plainWords(text);
+        Map<String, String> out = new HashMap<>();
+        for (Marker m : markers) {
+            if (!m.words().isEmpty() && containsSequence(words, m.words())) {
+                out.putIfAbsent(m.problemId() == null ? "*" : m.problemId(), String.join(" ", m.words()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsSequence(List<String> words, List<String> seq) {
+        outer:
+        for (int i = 0; i + seq.size() <= words.size(); i++) {
+            for (int j = 0; j < seq.size(); j++) {
+                String want = seq.get(j);
+                String have = words.get(i + j);
+                if (want.endsWith("*") ? !have.startsWith(want.substring(0, want.length() - 1)) : !have.equals(want)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The ticket's words as sets of forms, with adjacent pairs joined (for words split by OCR). */
+    private final class Ticket {
+        final Set<String> forms = new HashSet<>();
+        final Set<String> longForms = new HashSet<>();
+
+        Ticket(List<TextAnalyzer.Word> words, List<TextAnalyzer.Word> literal) {
+            addAll(words);
+            addAll(literal);
+        }
+
+        void addAll(List<TextAnalyzer.Word> words) {
+            for (int i = 0; i < words.size(); i++) {
+                TextAnalyzer.Word w = words.get(i);
+                forms.addAll(w.forms());
+                if (w.surface().startsWith(TextAnalyzer.NEG)) {
+                    forms.add(TextAnalyzer.NEG); // a phrase's bare negation ("... funktioniert nicht") meets any negation
+                }
+                if (i + 1 < words.size()) {
+                    forms.add(w.surface() + words.get(i + 1).surface());
+                }
+            }
+            for (String f : forms) {
+                if (f.length() >= 4) {
+                    longForms.add(f);
+                }
+            }
+        }
+
+        /** 1 for the word itself, {@link #FUZZY} for a near spelling or a join with its neighbour, 0 when absent. */
+        double quality(TextAnalyzer.Word w, TextAnalyzer.Word next, TextAnalyzer.Word previous) {
+            if (forms.contains(w.surface()) || forms.contains(w.stem())) {
+                return 1.0;
+            }
+            // "activationcode": this word joined to its neighbour in the ticket
+            if ((next != null && forms.contains(w.surface() + next.surface()))
+                    || (previous != null && forms.contains(previous.surface() + w.surface()))) {
+                return FUZZY;
+            }
+            if (near(w.surface())) {
+                return FUZZY;
+            }
+            return 0;
+        }
+
+        /** Within one or two edits of a ticket word; a negated word only of a negated one ("neg+get" is not "neg+let"). */
+        private boolean near(String word) {
+            String prefix = word.startsWith(NEGATED) ? NEGATED : "";
+            String bare = word.substring(prefix.length());
+            if (bare.length() < 5) {
+                return false;
+            }
+            if (automata.size() >= AUTOMATA_LIMIT) {
+                automata.clear();
+            }
+            CharacterRunAutomaton a = automata.computeIfAbsent(bare,
+                    k -> new CharacterRunAutomaton(new LevenshteinAutomata(k, true).toAutomaton(k.length() >= 7 ? 2 : 1)));
+            for (String f : longForms) {
+                if (f.startsWith(NEGATED) != !prefix.isEmpty()) {
+                    continue;
+                }
+                String other = f.substring(prefix.length());
+                if (Math.abs(other.length() - bare.length()) <= 2 && a.run(other)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static String collapseDigits(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (isDigit(text.charAt(i)) && i + 1 < n && isDigit(text.charAt(i + 1))) {
+                if (sb == null) {
+                    sb = new StringBuilder(n).append(text, 0, i);
+                }
+                sb.append('0');
+                while (i + 1 < n && isDigit(text.charAt(i + 1))) {
+                    i++;
+                }
+            } else if (sb != null) {
+                sb.append(text.charAt(i));
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String withoutErrorPrefix(String normalised) {
+        return normalised.startsWith("error ") ? normalised.substring("error ".length()) : normalised;
+    }
+
+    /** Lower case, words only, single spaces: the cache key and the exact-message test. */
+    static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean space = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+                space = false;
+            } else if (!space) {
+                sb.append(' ');
+                space = true;
+            }
+        }
+        int end = sb.length();
+        if (end > 0 && sb.charAt(end - 1) == ' ') {
+            sb.setLength(end - 1);
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+}

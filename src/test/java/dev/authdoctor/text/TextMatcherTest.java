@@ -1,0 +1,138 @@
+package dev.authdoctor.text;
+
+import dev.authdoctor.model.TextCandidate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Scoring of problems against a ticket's words: confident, close, weak, vetoed, tolerant of typos and OCR. */
+class TextMatcherTest {
+
+    private static Knowledge.Phrase en(String text) {
+        return new Knowledge.Phrase(Language.EN, text, 0);
+    }
+
+    private static final Knowledge KNOWLEDGE = new Knowledge(List.of(
+            new Knowledge.ProblemWords("code-expired",
+                    List.of(en("The soft token could not be activated because the activation code has expired.")),
+                    List.of(en("activation code expired"), new Knowledge.Phrase(Language.FR, "le code d'activation a expiré", 0)),
+                    List.of("license"), "t", Map.of()),
+            new Knowledge.ProblemWords("key-invalid",
+                    List.of(en("Invalid key - The key sequence of numbers and letters is invalid.")),
+                    List.of(en("Google Authenticator key invalid")), List.of("product key"), "t", Map.of()),
+            new Knowledge.ProblemWords("token-refused", List.of(),
+                    List.of(en("codes refused at login")), List.of(), "t",
+                    Map.of("CLOCK_DRIFT", List.of(en("phone clock is off"))))),
+            List.of("vpn"),
+            "ga, google authenticator\nneg, not, never\n");
+
+    private final TextMatcher matcher = new TextMatcher(KNOWLEDGE);
+
+    private List<TextCandidate> heard(String message, String description) {
+        return matcher.match(message, description).candidates();
+    }
+
+    @Test
+    void theProductsOwnMessageScoresOneThroughTheFastPath() {
+        List<TextCandidate> c = heard("The soft token could not be activated because the activation code has expired.", null);
+        assertThat(c).hasSize(1);
+        assertThat(c.get(0).problemId()).isEqualTo("code-expired");
+        assertThat(c.get(0).score()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theFastPathNamesTheMessageAsDeclaredWhateverTheCaseQuotesOrErrorPrefix() {
+        TextMatcher.Result r = matcher.match("Error: \u201CTHE SOFT TOKEN COULD NOT BE ACTIVATED BECAUSE THE ACTIVATION CODE HAS EXPIRED\u201D", null);
+        assertThat(r.exactMessage()).isEqualTo("The soft token could not be activated because the activation code has expired.");
+        assertThat(matcher.match("ST app says activation code expired", null).exactMessage()).isNull();
+    }
+
+    @Test
+    void aParaphraseCoveringAPhraseIsConfidentAndFarAheadOfTheRest() {
+        List<TextCandidate> c = heard("ST app says activation code expired", null);
+        assertThat(c.get(0).problemId()).isEqualTo("code-expired");
+        assertThat(c.get(0).score()).isGreaterThanOrEqualTo(0.75);
+        assertThat(c.get(0).terms()).contains("activation", "expired");
+        assertThat(c.get(0).field()).isEqualTo(TextMatcher.MESSAGE);
+        assertThat(c).filteredOn(x -> !x.problemId().equals("code-expired")).allMatch(x -> x.score() < 0.6);
+    }
+
+    @Test
+    void aTicketTellingTwoProblemsGivesTwoCloseCandidates() {
+        List<TextCandidate> c = heard(null, "activation code expired, and my codes are refused at login");
+        assertThat(c).extracting(TextCandidate::problemId).containsExactlyInAnyOrder("code-expired", "token-refused");
+        assertThat(Math.abs(c.get(0).score() - c.get(1).score())).isLessThan(0.12);
+        assertThat(c.get(0).field()).isEqualTo(TextMatcher.DESCRIPTION);
+    }
+
+    @Test
+    void aFewSharedWordsGiveOnlyAWeakCandidate() {
+        List<TextCandidate> c = heard(null, "my code is wrong");
+        assertThat(c).allMatch(x -> x.score() < 0.6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "lnvalid kev - The key sequ ence of nurnbers and 1etters is inva1id",   // OCR: l/I/1, rn/m, split words
+            "Invalid key - The key sequnce of numbers and leters is invaild",       // typos
+            "Invalid key - The keysequence of numbers and letters is invalid"})     // joined words
+    void typosAndOcrDamageStillReachTheMessage(String text) {
+        List<TextCandidate> c = heard(text, null);
+        assertThat(c.get(0).problemId()).isEqualTo("key-invalid");
+        assertThat(c.get(0).score()).isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void aTranslatedPhraseIsHeardInItsLanguage() {
+        TextMatcher.Result r = matcher.match("Le code d'activation a expiré.", null);
+        assertThat(r.language()).isEqualTo(Language.FR);
+        assertThat(r.candidates().get(0).problemId()).isEqualTo("code-expired");
+        assertThat(r.candidates().get(0).language()).isEqualTo("fr");
+    }
+
+    @Test
+    void aProblemsNearMissMarkerVetoesThatProblemOnly() {
+        TextMatcher.Result r = matcher.match("This product key is invalid", "Google Authenticator key invalid");
+        assertThat(r.candidates()).extracting(TextCandidate::problemId).doesNotContain("key-invalid");
+        assertThat(r.vetoed()).containsEntry("key-invalid", "product key");
+    }
+
+    @Test
+    void anOffTopicMarkerVetoesEveryProblem() {
+        TextMatcher.Result r = matcher.match(null, "VPN: activation code expired");
+        assertThat(r.candidates()).isEmpty();
+        assertThat(r.vetoed()).containsKey("*");
+    }
+
+    @Test
+    void aNegatedWordDoesNotMeetThePlainOne() {
+        TextMatcher m = new TextMatcher(new Knowledge(List.of(new Knowledge.ProblemWords("p", List.of(),
+                List.of(en("activation email received, portal fails")), List.of(), "t", Map.of())), List.of(), "neg, not, never\n"));
+        double plain = m.match(null, "activation email received, portal fails").candidates().get(0).score();
+        List<TextCandidate> negated = m.match(null, "activation email never received, portal fails").candidates();
+        assertThat(negated.isEmpty() ? 0 : negated.get(0).score()).isLessThan(plain);
+    }
+
+    @Test
+    void causesAreHeardBesideTheProblem() {
+        TextMatcher.Result r = matcher.match(null, "codes refused at login, my phone clock is off");
+        assertThat(r.candidates().get(0).problemId()).isEqualTo("token-refused");
+        assertThat(r.causes()).singleElement().satisfies(c -> {
+            assertThat(c.cause()).isEqualTo("CLOCK_DRIFT");
+            assertThat(c.score()).isGreaterThanOrEqualTo(0.75);
+        });
+    }
+
+    @Test
+    void textsDifferingOnlyInNumbersShareOneResult() {
+        TextMatcher.Result a = matcher.match("activation code expired for tenant 12345", null);
+        TextMatcher.Result b = matcher.match("activation code expired for tenant 67890", null);
+        assertThat(b).isSameAs(a);
+        assertThat(matcher.match("activation code expired", "1")).isNotSameAs(a);
+    }
+}
