@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,21 +89,34 @@ public final class Consultation {
     private final ObjectNode facts;
     private final Set<String> settled = new HashSet<>();
     private final Map<String, String> answers = new LinkedHashMap<>();
-    /** Diagnoses of trial facts, for the current state only (cleared whenever the facts or the questions open change). */
-    private final Map<String, Diagnosis> trials = new HashMap<>();
+    /** Diagnoses of trial facts, by the facts' JSON: the same trials recur from one question to the next. */
+    private final Map<String, Diagnosis> trials = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Diagnosis> eldest) {
+            return size() > MAX_TRIALS;
+        }
+    };
+    private static final int MAX_TRIALS = 20_000;
     /**
      * The questions that may still be asked: those able to change the diagnosis when the story was last told,
      * narrowed after every answer to those still able to. It only shrinks between tells, so its size is an
-     * honest "at most this many more" that never goes up.
+     * honest "at most this many more" that never goes up. Worked out only when asked for (replaying answers
+     * to read the diagnosis costs no question search): {@code pending} holds the states not yet folded in,
+     * and a null pool means the first of them starts afresh.
      */
     private Set<String> pool;
+    private final List<State> pending = new ArrayList<>();
     private Diagnosis current;
+
+    /** What the questions depend on at one point of the consultation. */
+    private record State(ObjectNode facts, Set<String> settled, Set<String> focus) {
+    }
 
     private Consultation(Troubleshooter doctor, ObjectNode facts) {
         this.doctor = doctor;
         this.facts = facts;
         this.current = diagnose(facts);
-        this.pool = candidates(QUESTIONS.stream().map(Question::id).toList());
+        remember();
     }
 
     /**
@@ -182,7 +194,9 @@ public final class Consultation {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
         replaceFacts(trial);
-        pool = candidates(open().stream().map(Question::id).toList());
+        pool = null;
+        pending.clear();
+        remember();
         return this;
     }
 
@@ -194,8 +208,9 @@ public final class Consultation {
     public Optional<Question> next() {
         Question best = null;
         int bestOutcomes = 1;
+        State now = state();
         for (Question q : pooled()) {
-            int n = outcomes(facts, q);
+            int n = outcomes(now, now.facts(), q, Integer.MAX_VALUE);
             if (n > bestOutcomes) {
                 best = q;
                 bestOutcomes = n;
@@ -213,7 +228,7 @@ public final class Consultation {
      * It never goes up as questions are answered, and is 0 exactly when {@link #next()} is empty.
      */
     public int remaining() {
-        return pool.size();
+        return pool().size();
     }
 
     /**
@@ -222,37 +237,54 @@ public final class Consultation {
      * problems: ask what happened instead ({@link #tell}).
      */
     public boolean inPlay() {
-        return !current.problems().isEmpty() || !pool.isEmpty();
+        return !current.problems().isEmpty() || !pool().isEmpty();
     }
 
     private List<Question> pooled() {
-        return QUESTIONS.stream().filter(q -> pool.contains(q.id())).toList();
+        Set<String> p = pool();
+        return QUESTIONS.stream().filter(q -> p.contains(q.id())).toList();
     }
 
-    private List<Question> open() {
-        return QUESTIONS.stream().filter(q -> !settled.contains(q.id())).toList();
+    private Set<String> pool() {
+        for (State s : pending) {
+            pool = candidates(s, pool == null ? QUESTIONS.stream().map(Question::id).toList() : pool);
+        }
+        pending.clear();
+        return pool;
+    }
+
+    private State state() {
+        return new State(facts, settled, new HashSet<>(current.problemIds()));
+    }
+
+    private void remember() {
+        pending.add(new State(facts.deepCopy(), Set.copyOf(settled), new HashSet<>(current.problemIds())));
+    }
+
+    private static List<Question> open(State s) {
+        return QUESTIONS.stream().filter(q -> !s.settled().contains(q.id())).toList();
     }
 
     /** Of these questions, those still open whose answers can change the diagnosis, alone or with one other answer. */
-    private Set<String> candidates(List<String> among) {
-        List<Question> open = open();
+    private Set<String> candidates(State s, java.util.Collection<String> among) {
+        List<Question> open = open(s);
         Set<String> out = new LinkedHashSet<>();
         for (Question q : open) {
-            if (among.contains(q.id()) && (outcomes(facts, q) > 1 || mattersWithAnother(q, open))) {
+            if (among.contains(q.id()) && (outcomes(s, s.facts(), q, 2) > 1 || mattersWithAnother(s, q, open))) {
                 out.add(q.id());
             }
         }
         return out;
     }
 
-    private boolean mattersWithAnother(Question q, List<Question> open) {
+    private boolean mattersWithAnother(State s, Question q, List<Question> open) {
         for (Question other : open) {
             if (other == q) {
                 continue;
             }
             for (String option : other.options()) {
-                ObjectNode given = facts.deepCopy();
-                if (set(given, other.id(), option) && outcomes(given, q) > 1) {
+                ObjectNode given = s.facts().deepCopy();
+                if (set(given, other.id(), option) && outcomes(s, given, q, 2) > 1) {
                     return true;
                 }
             }
@@ -266,8 +298,8 @@ public final class Consultation {
      * any problem an answer brings in counts; with only words (or nothing) reported, only a problem those
      * words help find: facts alone would otherwise walk every question of every row.
      */
-    private int outcomes(ObjectNode from, Question q) {
-        Set<String> focus = new HashSet<>(current.problemIds());
+    private int outcomes(State s, ObjectNode from, Question q, int enough) {
+        Set<String> focus = s.focus();
         boolean storyOnly = focus.isEmpty() && !hasSymptom(from);
         Set<String> outcomes = new HashSet<>();
         outcomes.add(signature(diagnose(from), focus));
@@ -278,6 +310,9 @@ public final class Consultation {
                 boolean counts = focus.isEmpty() ? !storyOnly || fromTheStory(trial, d) : focus.containsAll(d.problemIds());
                 if (counts) {
                     outcomes.add(signature(d, focus));
+                    if (outcomes.size() >= enough) {
+                        break;
+                    }
                 }
             }
         }
@@ -351,7 +386,6 @@ public final class Consultation {
     private void replaceFacts(ObjectNode next) {
         facts.removeAll();
         facts.setAll(next);
-        trials.clear();
         current = diagnose(facts);
     }
 
@@ -364,8 +398,7 @@ public final class Consultation {
         } else if (questionId.equals("authenticators.none") && facts.path("authenticators").isArray() && facts.path("authenticators").isEmpty()) {
             QUESTIONS.stream().filter(q -> q.id().startsWith("authenticator.")).forEach(q -> settled.add(q.id()));
         }
-        trials.clear();
-        pool = candidates(List.copyOf(pool));
+        remember();
     }
 
     /** The diagnosis from what is known now. */
