@@ -189,7 +189,11 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
 
     private String ask(PrintWriter out, BufferedReader in, Map<String, String> scripted, String id, String prompt) throws IOException {
         if (scripted != null) {
-            return scripted.get(id);
+            String a = scripted.get(id);
+            if (!REPORTED.contains(id)) {
+                out.println(prompt + "\n> " + (a == null ? "(not in the answers: unknown)" : a));
+            }
+            return a;
         }
         out.print(prompt + "\n> ");
         out.flush();
