@@ -128,11 +128,12 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (stopped || inPlay || !c.diagnosis().problems().isEmpty()) {
+            if (stopped || !c.diagnosis().problems().isEmpty()) {
                 break;
             }
-            out.println("Nothing reported points to a problem the rules know (no symptom, and the words match none), so no question");
-            out.println("about the user's facts would help yet.");
+            out.println(inPlay ? "No problem the rules know matches what was reported and answered; no other question would change that."
+                    : "Nothing reported points to a problem the rules know (no symptom, and the words match none), so no question\n"
+                    + "about the user's facts would help yet.");
             if (scripted != null) {
                 break;
             }
