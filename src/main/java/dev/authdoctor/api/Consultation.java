@@ -7,28 +7,36 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A consultation: starting from what was reported (an error message, a symptom), asks only the questions
- * whose answers can still change the diagnosis, most decisive first, and accepts "unknown". A web page or a
- * chat bot drives it the same way as the terminal:
+ * A consultation: starting from what was reported (an error message, a symptom, the user's own words), asks
+ * only the questions whose answers can still change the diagnosis, most decisive first, and accepts "unknown".
+ * A web page or a chat bot drives it the same way as the terminal:
  * <pre>{@code
- * Consultation c = Consultation.start(doctor, "INC-1", "TOKEN_NOT_WORKING", null);
+ * Consultation c = Consultation.start(doctor, "INC-1", "token not working", null);
  * for (Optional<Question> q = c.next(); q.isPresent(); q = c.next()) {
  *     c.answer(q.get().id(), askSomehow(q.get()));     // or c.unknown(q.get().id())
  * }
+ * if (!c.inPlay()) c.tell(askWhatHappened());          // nothing reported points anywhere yet
  * Diagnosis d = c.diagnosis();
  * }</pre>
  * A question is asked only when two of its possible answers lead to different diagnoses (problems, causes,
  * steps or escalation); among those, the one whose answers lead to the most different diagnoses comes first.
+ * Everything follows from the calls made so far: replaying the same start, tells and answers gives the same
+ * questions and the same diagnosis, so a stateless service can rebuild a consultation on each request.
  */
 public final class Consultation {
 
@@ -36,8 +44,15 @@ public final class Consultation {
     public record Question(String id, String prompt, List<String> options, boolean number) {
     }
 
+    private static final JsonNode SCHEMA = schema();
+
+    /** Every symptom the incident contract knows, the loaded packs' own included (read from the schema, so they never drift). */
+    public static final List<String> SYMPTOMS = enumOf(SCHEMA.path("properties").path("symptom"));
+
     /** Every question a consultation may ask, in the order to prefer among equally decisive ones. */
-    static final List<Question> QUESTIONS = List.of(
+    public static final List<Question> QUESTIONS = List.of(
+            new Question("error.source", "Where was the message seen?",
+                    enumOf(SCHEMA.path("properties").path("error").path("properties").path("source")), false),
             new Question("user.locked", "Is the user's account locked?", List.of("yes", "no"), false),
             new Question("user.state", "Is the user ACTIVE or INACTIVE in Identity as a Service?", List.of("ACTIVE", "INACTIVE"), false),
             new Question("authenticators.none", "Does the user have no authenticator assigned at all?", List.of("yes", "no"), false),
@@ -65,33 +80,74 @@ public final class Consultation {
             new Question("remediationAttempts", "How many times have the recommended steps already been completed without success?",
                     List.of("0", "1", "2"), true));
 
+    /** The answer recorded for a question left unknown. */
+    public static final String UNKNOWN = "unknown";
+
     private static final IncidentReader READER = new IncidentReader();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Troubleshooter doctor;
     private final ObjectNode facts;
     private final Set<String> settled = new HashSet<>();
-    private final List<String> asked = new ArrayList<>();
+    private final Map<String, String> answers = new LinkedHashMap<>();
+    /** Diagnoses of trial facts, by the facts' JSON: the same trials recur from one question to the next. */
+    private final Map<String, Diagnosis> trials = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Diagnosis> eldest) {
+            return size() > MAX_TRIALS;
+        }
+    };
+    private static final int MAX_TRIALS = 20_000;
+    /**
+     * The questions that may still be asked: those able to change the diagnosis when the story was last told,
+     * narrowed after every answer to those still able to. It only shrinks between tells, so its size is an
+     * honest "at most this many more" that never goes up. Worked out only when asked for (replaying answers
+     * to read the diagnosis costs no question search): {@code pending} holds the states not yet folded in,
+     * and a null pool means the first of them starts afresh.
+     */
+    private Set<String> pool;
+    private final List<State> pending = new ArrayList<>();
     private Diagnosis current;
+
+    /** What the questions depend on at one point of the consultation. */
+    private record State(ObjectNode facts, Set<String> settled, Set<String> focus) {
+    }
 
     private Consultation(Troubleshooter doctor, ObjectNode facts) {
         this.doctor = doctor;
         this.facts = facts;
         this.current = diagnose(facts);
+        remember();
     }
 
     /**
-     * Starts from what was reported: a symptom (contract value, may be null) and/or the error message (may be null).
+     * Starts from what was reported: a symptom (a contract value or its words, e.g. {@code token not working};
+     * may be null) and/or the error message (may be null).
      *
      * @throws IllegalArgumentException when the symptom is not one of the contract's
      */
     public static Consultation start(Troubleshooter doctor, String incidentId, String symptom, String message) {
+        return start(doctor, incidentId, symptom, message, null);
+    }
+
+    /**
+     * Starts from what was reported: a symptom (a contract value or its words; may be null), the error message
+     * and the person's own description of what happened (each may be null). The description is heard by the
+     * text matcher like any ticket's.
+     *
+     * @throws IllegalArgumentException when the symptom is not one of the contract's, or a text is too long
+     */
+    public static Consultation start(Troubleshooter doctor, String incidentId, String symptom, String message, String description) {
         ObjectNode facts = JsonNodeFactory.instance.objectNode().put("id", Objects.requireNonNull(incidentId, "incidentId"));
         if (symptom != null && !symptom.isBlank()) {
-            facts.put("symptom", symptom.strip());
+            facts.put("symptom", symptomOf(symptom).orElseThrow(() -> new IllegalArgumentException(
+                    "symptom: \"" + symptom.strip() + "\" is not one of " + String.join(", ", SYMPTOMS)
+                            + " (in words or as written; or tell it as a description)")));
         }
         if (message != null && !message.isBlank()) {
             facts.putObject("error").put("message", message);
+        }
+        if (description != null && !description.isBlank()) {
+            facts.put("description", description.strip());
         }
         if (READER.read(facts) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
@@ -100,60 +156,187 @@ public final class Consultation {
     }
 
     /**
+     * The contract's symptom named by these words, whatever their case, spacing, hyphens or underscores:
+     * {@code token not working} and {@code Token-Not-Working} are {@code TOKEN_NOT_WORKING}.
+     */
+    public static Optional<String> symptomOf(String words) {
+        if (words == null) {
+            return Optional.empty();
+        }
+        String key = words.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s_\\-]+", "_");
+        return SYMPTOMS.stream().filter(key::equals).findFirst();
+    }
+
+    /** The question with this id, if a consultation has one. */
+    public static Optional<Question> question(String id) {
+        return QUESTIONS.stream().filter(q -> q.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Tells what happened, in a few words: a symptom (as named or in its words) sets the symptom; anything else
+     * is added to the description, for the text matcher to hear. The questions to ask are worked out afresh.
+     *
+     * @throws IllegalArgumentException when the description grows too long for the contract
+     */
+    public Consultation tell(String words) {
+        if (words == null || words.isBlank()) {
+            return this;
+        }
+        ObjectNode trial = facts.deepCopy();
+        Optional<String> symptom = symptomOf(words);
+        if (symptom.isPresent()) {
+            trial.put("symptom", symptom.get());
+        } else {
+            String before = trial.path("description").asString("");
+            trial.put("description", before.isEmpty() ? words.strip() : before + "\n" + words.strip());
+        }
+        if (READER.read(trial) instanceof ReadResult.Rejected r) {
+            throw new IllegalArgumentException(String.join("; ", r.errors()));
+        }
+        replaceFacts(trial);
+        pool = null;
+        pending.clear();
+        remember();
+        return this;
+    }
+
+    /**
      * The most decisive question still worth asking, or empty when no answer could change the diagnosis.
      * A question is worth asking when its answers lead to different diagnoses, on its own or together with
      * the answer to one other question (two facts a rule needs together, such as role and authenticators).
      */
     public Optional<Question> next() {
-        // Once problems are found, only what changes those problems counts, not a new, unrelated one.
-        Set<String> focus = new HashSet<>(current.problemIds());
         Question best = null;
         int bestOutcomes = 1;
-        for (Question q : open()) {
-            int n = outcomes(facts, q, focus);
+        State now = state();
+        for (Question q : pooled()) {
+            int n = outcomes(now, now.facts(), q, Integer.MAX_VALUE);
             if (n > bestOutcomes) {
                 best = q;
                 bestOutcomes = n;
             }
         }
-        if (best != null) {
-            return Optional.of(best);
+        if (best == null) {
+            // every pooled question matters only together with another answer: the first in the preferred order
+            best = pooled().stream().findFirst().orElse(null);
         }
-        for (Question q : open()) {
-            for (Question other : open()) {
-                if (other == q) {
-                    continue;
-                }
-                for (String option : other.options()) {
-                    ObjectNode given = facts.deepCopy();
-                    if (set(given, other.id(), option) && outcomes(given, q, focus) > 1) {
-                        return Optional.of(q);
-                    }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * At most how many questions are left, the next one included: those still able to change the diagnosis.
+     * It never goes up as questions are answered, and is 0 exactly when {@link #next()} is empty.
+     */
+    public int remaining() {
+        return pool().size();
+    }
+
+    /**
+     * Whether anything reported is in play: a problem is found, or some answer could still bring one in that the
+     * symptom or the words reported point to. When it is false, facts alone would only find unrelated
+     * problems: ask what happened instead ({@link #tell}).
+     */
+    public boolean inPlay() {
+        return !current.problems().isEmpty() || !pool().isEmpty();
+    }
+
+    private List<Question> pooled() {
+        Set<String> p = pool();
+        return QUESTIONS.stream().filter(q -> p.contains(q.id())).toList();
+    }
+
+    private Set<String> pool() {
+        for (State s : pending) {
+            pool = candidates(s, pool == null ? QUESTIONS.stream().map(Question::id).toList() : pool);
+        }
+        pending.clear();
+        return pool;
+    }
+
+    private State state() {
+        return new State(facts, settled, new HashSet<>(current.problemIds()));
+    }
+
+    private void remember() {
+        pending.add(new State(facts.deepCopy(), Set.copyOf(settled), new HashSet<>(current.problemIds())));
+    }
+
+    private static List<Question> open(State s) {
+        return QUESTIONS.stream().filter(q -> !s.settled().contains(q.id())).toList();
+    }
+
+    /** Of these questions, those still open whose answers can change the diagnosis, alone or with one other answer. */
+    private Set<String> candidates(State s, java.util.Collection<String> among) {
+        List<Question> open = open(s);
+        Set<String> out = new LinkedHashSet<>();
+        for (Question q : open) {
+            if (among.contains(q.id()) && (outcomes(s, s.facts(), q, 2) > 1 || mattersWithAnother(s, q, open))) {
+                out.add(q.id());
+            }
+        }
+        return out;
+    }
+
+    private boolean mattersWithAnother(State s, Question q, List<Question> open) {
+        for (Question other : open) {
+            if (other == q) {
+                continue;
+            }
+            for (String option : other.options()) {
+                ObjectNode given = s.facts().deepCopy();
+                if (set(given, other.id(), option) && outcomes(s, given, q, 2) > 1) {
+                    return true;
                 }
             }
         }
-        return Optional.empty();
+        return false;
     }
 
-    private List<Question> open() {
-        return QUESTIONS.stream().filter(q -> !settled.contains(q.id())).toList();
-    }
-
-    /** How many different diagnoses the question's answers lead to, from these facts. */
-    private int outcomes(ObjectNode from, Question q, Set<String> focus) {
+    /**
+     * How many different diagnoses the question's answers lead to, from these facts. Once problems are found,
+     * only what changes those problems counts, not a new, unrelated one. Before any is found, with a symptom,
+     * any problem an answer brings in counts; with only words (or nothing) reported, only a problem those
+     * words help find: facts alone would otherwise walk every question of every row.
+     */
+    private int outcomes(State s, ObjectNode from, Question q, int enough) {
+        Set<String> focus = s.focus();
+        boolean storyOnly = focus.isEmpty() && !hasSymptom(from);
         Set<String> outcomes = new HashSet<>();
         outcomes.add(signature(diagnose(from), focus));
         for (String option : q.options()) {
             ObjectNode trial = from.deepCopy();
             if (set(trial, q.id(), option)) {
                 Diagnosis d = diagnose(trial);
-                // An answer that would only bring in an unrelated problem does not make the question worth asking.
-                if (focus.isEmpty() || focus.containsAll(d.problemIds())) {
+                boolean counts = focus.isEmpty() ? !storyOnly || fromTheStory(trial, d) : focus.containsAll(d.problemIds());
+                if (counts) {
                     outcomes.add(signature(d, focus));
+                    if (outcomes.size() >= enough) {
+                        break;
+                    }
                 }
             }
         }
         return outcomes.size();
+    }
+
+    private static boolean hasSymptom(ObjectNode facts) {
+        String s = facts.path("symptom").asString(null);
+        return s != null && !s.equals("OTHER");
+    }
+
+    /** Whether the diagnosis has a problem that the same facts without the message and description would not find. */
+    private boolean fromTheStory(ObjectNode trial, Diagnosis d) {
+        if (d.problems().isEmpty()) {
+            return false;
+        }
+        ObjectNode without = trial.deepCopy();
+        without.remove("error");
+        without.remove("description");
+        if (without.equals(trial)) {
+            return false;
+        }
+        Set<String> alone = new HashSet<>(diagnose(without).problemIds());
+        return !alone.containsAll(d.problemIds());
     }
 
     /**
@@ -163,10 +346,9 @@ public final class Consultation {
      * @throws IllegalArgumentException naming the question when the answer is not one it takes
      */
     public Consultation answer(String questionId, String answer) {
-        Question q = QUESTIONS.stream().filter(x -> x.id().equals(questionId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no such question: " + questionId));
+        Question q = question(questionId).orElseThrow(() -> new IllegalArgumentException("no such question: " + questionId));
         String a = answer == null ? "" : answer.strip();
-        if (a.isEmpty() || a.equalsIgnoreCase("unknown") || a.equals("?")) {
+        if (a.isEmpty() || a.equalsIgnoreCase(UNKNOWN) || a.equals("?")) {
             return unknown(questionId);
         }
         if (q.number()) {
@@ -175,39 +357,48 @@ public final class Consultation {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(questionId + ": \"" + a + "\" is not a whole number (or say unknown)");
             }
-        } else {
-            String match = q.options().stream().filter(o -> o.equalsIgnoreCase(a)).findFirst().orElse(null);
-            if (match == null) {
-                throw new IllegalArgumentException(questionId + ": \"" + a + "\" is not one of " + String.join(", ", q.options()) + " (or unknown)");
-            }
+        } else if (q.options().stream().noneMatch(o -> o.equalsIgnoreCase(a))) {
+            throw new IllegalArgumentException(questionId + ": \"" + a + "\" is not one of " + String.join(", ", q.options()) + " (or unknown)");
         }
+        String value = q.number() ? a : q.options().stream().filter(o -> o.equalsIgnoreCase(a)).findFirst().orElseThrow();
         ObjectNode trial = facts.deepCopy();
-        set(trial, questionId, q.number() ? a : q.options().stream().filter(o -> o.equalsIgnoreCase(a)).findFirst().orElseThrow());
+        if (!set(trial, questionId, value)) {
+            throw new IllegalArgumentException(questionId + ": cannot be answered " + value + " here ("
+                    + (questionId.equals("error.source") ? "no error message was reported" : "the user has no authenticator") + ")");
+        }
         if (READER.read(trial) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
-        facts.removeAll();
-        facts.setAll(trial);
-        settle(questionId);
-        current = diagnose(facts);
+        replaceFacts(trial);
+        answers.put(questionId, value);
+        settle(questionId, value);
         return this;
     }
 
     /** The answer is not known: the question is not asked again, and the diagnosis stays as it is. */
     public Consultation unknown(String questionId) {
-        settle(questionId);
+        question(questionId).orElseThrow(() -> new IllegalArgumentException("no such question: " + questionId));
+        answers.put(questionId, UNKNOWN);
+        settle(questionId, null);
         return this;
     }
 
-    private void settle(String questionId) {
+    private void replaceFacts(ObjectNode next) {
+        facts.removeAll();
+        facts.setAll(next);
+        current = diagnose(facts);
+    }
+
+    private void settle(String questionId, String value) {
         settled.add(questionId);
-        asked.add(questionId);
         // An authenticator described means the user has one; none at all means there is nothing to describe.
-        if (questionId.startsWith("authenticator.")) {
+        // An authenticator question left unknown says nothing either way: whether there is one is still open.
+        if (questionId.startsWith("authenticator.") && value != null) {
             settled.add("authenticators.none");
         } else if (questionId.equals("authenticators.none") && facts.path("authenticators").isArray() && facts.path("authenticators").isEmpty()) {
             QUESTIONS.stream().filter(q -> q.id().startsWith("authenticator.")).forEach(q -> settled.add(q.id()));
         }
+        remember();
     }
 
     /** The diagnosis from what is known now. */
@@ -217,7 +408,17 @@ public final class Consultation {
 
     /** The questions answered so far (answered or unknown), in order. */
     public List<String> asked() {
-        return List.copyOf(asked);
+        return List.copyOf(answers.keySet());
+    }
+
+    /** The answers given, by question id, in the order given; a question left unknown has {@link #UNKNOWN}. */
+    public Map<String, String> answers() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    }
+
+    /** The questions left unknown, in the order asked. */
+    public List<String> unknowns() {
+        return answers.entrySet().stream().filter(e -> e.getValue().equals(UNKNOWN)).map(Map.Entry::getKey).toList();
     }
 
     /** The facts gathered, as an incident in the input contract's shape. */
@@ -226,11 +427,13 @@ public final class Consultation {
     }
 
     private Diagnosis diagnose(ObjectNode node) {
-        ReadResult r = READER.read(node);
-        if (r instanceof ReadResult.Accepted a) {
-            return doctor.diagnose(a.incident());
-        }
-        return Diagnosis.rejected(node.path("id").asString(null), ((ReadResult.Rejected) r).errors());
+        return trials.computeIfAbsent(node.toString(), k -> {
+            ReadResult r = READER.read(node);
+            if (r instanceof ReadResult.Accepted a) {
+                return doctor.diagnose(a.incident());
+            }
+            return Diagnosis.rejected(node.path("id").asString(null), ((ReadResult.Rejected) r).errors());
+        });
     }
 
     /**
@@ -264,6 +467,13 @@ public final class Consultation {
                 facts.put("remediationAttempts", Long.parseLong(value));
                 return true;
             }
+            case "error.source" -> {
+                if (!facts.path("error").has("message")) {
+                    return false; // where a message was seen means nothing without the message
+                }
+                ((ObjectNode) facts.get("error")).put("source", value);
+                return true;
+            }
             default -> {
                 String[] path = id.split("\\.");
                 ObjectNode parent;
@@ -290,5 +500,22 @@ public final class Consultation {
                 return true;
             }
         }
+    }
+
+    private static JsonNode schema() {
+        try (InputStream in = Consultation.class.getResourceAsStream("/dev/authdoctor/io/incident.schema.json")) {
+            return JsonMapper.builder().build().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> enumOf(JsonNode property) {
+        List<String> values = new ArrayList<>();
+        property.path("enum").forEach(v -> values.add(v.asString()));
+        if (values.isEmpty()) {
+            throw new IllegalStateException("incident.schema.json: no enum at " + property);
+        }
+        return List.copyOf(values);
     }
 }

@@ -80,6 +80,123 @@ class ConsultationTest {
                 .contains("1. SUPER_ADMINISTRATOR: Unlock the user's account").contains("Escalation: SUPER_ADMINISTRATOR, IMMEDIATE, due now.");
     }
 
+    @Test
+    void aSymptomIsTakenInWordsWhateverTheCaseSpacingOrUnderscores() {
+        assertThat(Consultation.start(DOCTOR, "w1", "token not working", null).diagnosis().problemIds()).containsExactly("token-not-working");
+        assertThat(Consultation.start(DOCTOR, "w2", " Activation_Email-not  received ", null).diagnosis().problemIds())
+                .containsExactly("activation-email-not-received");
+        assertThat(Consultation.symptomOf("new password rejected")).contains("NEW_PASSWORD_REJECTED");
+        assertThat(Consultation.symptomOf("my token broke")).isEmpty();
+    }
+
+    @Test
+    void theSymptomsAreTheContractsWholeListTheExtendedPacksOwnIncluded() {
+        assertThat(Consultation.SYMPTOMS).contains("ST_APP_PIN_LOCKED", "OTP_NOT_OFFERED", "GRID_NOT_ACCEPTED", "CANNOT_LOG_IN")
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dev.authdoctor.model.Symptom.values()).map(Enum::name).toList());
+        try (Troubleshooter extended = Troubleshooter.builder().addPack(Path.of("packs/idaas-extended")).build()) {
+            assertThat(Consultation.start(extended, "w3", "st app pin locked", null).diagnosis().problemIds()).contains("st-app-pin-locked");
+        }
+    }
+
+    @Test
+    void aDescriptionAloneIsHeardAsTextAndReachesItsProblem() {
+        Consultation c = Consultation.start(DOCTOR, "d1", null, null, "The activation email never arrived in my inbox");
+        Diagnosis.Problem p = c.diagnosis().problems().get(0);
+        assertThat(p.id()).isEqualTo("activation-email-not-received");
+        assertThat(p.text()).as("heard in the words (evidence TEXT)").isNotNull();
+        assertThat(p.text().field()).isEqualTo("description");
+        // the same words told later, after a start with nothing, reach it too
+        Consultation later = Consultation.start(DOCTOR, "d2", null, null);
+        assertThat(later.inPlay()).isFalse();
+        assertThat(later.tell("The activation email never arrived in my inbox").diagnosis().problemIds())
+                .containsExactly("activation-email-not-received");
+        assertThat(later.tell("token not working").incident().path("symptom").asString()).isEqualTo("TOKEN_NOT_WORKING");
+    }
+
+    @Test
+    void whereInvalidResponseWasSeenIsAskedAndDecidesRowSix() {
+        Consultation inWindow = Consultation.start(DOCTOR, "s1", null, "Invalid Response.");
+        assertThat(inWindow.next().map(Consultation.Question::id)).contains("error.source");
+        assertThat(inWindow.answer("error.source", "reset_token_window").diagnosis().problemIds()).containsExactly("reset-token-invalid-response");
+
+        Consultation atLogin = Consultation.start(DOCTOR, "s2", null, "Invalid Response.");
+        assertThat(atLogin.next().map(Consultation.Question::id)).contains("error.source");
+        atLogin.answer("error.source", "USER_PORTAL");
+        assertThat(atLogin.diagnosis().problemIds()).doesNotContain("reset-token-invalid-response");
+        assertThat(atLogin.diagnosis().steps()).noneMatch(s -> s.problemId().equals("reset-token-invalid-response"));
+        // without a message, where it was seen means nothing: never asked
+        Consultation noMessage = Consultation.start(DOCTOR, "s3", "TOKEN_NOT_WORKING", null);
+        for (Optional<Consultation.Question> q = noMessage.next(); q.isPresent(); q = noMessage.next()) {
+            assertThat(q.get().id()).isNotEqualTo("error.source");
+            noMessage.unknown(q.get().id());
+        }
+    }
+
+    @Test
+    void withNothingInPlayNoFactQuestionIsAskedAndItSaysSo() {
+        for (Consultation c : List.of(
+                Consultation.start(DOCTOR, "n1", null, null, "The printer on the third floor keeps jamming"),
+                Consultation.start(DOCTOR, "n2", null, null),
+                Consultation.start(DOCTOR, "n3", "OTHER", null, "my VPN drops every hour"))) {
+            assertThat(c.next()).as("a question with nothing in play").isEmpty();
+            assertThat(c.inPlay()).isFalse();
+            assertThat(c.remaining()).isZero();
+        }
+    }
+
+    @Test
+    void whetherTheUserHasAnyAuthenticatorIsStillAskedAfterAnUnknownAuthenticatorAnswer() {
+        Consultation c = Consultation.start(DOCTOR, "a1", "CANNOT_LOG_IN", null);
+        c.unknown("authenticator.type");
+        c.answer("user.role", "ADMINISTRATOR");
+        List<String> asked = new java.util.ArrayList<>();
+        for (Optional<Consultation.Question> q = c.next(); q.isPresent(); q = c.next()) {
+            asked.add(q.get().id());
+            c.answer(q.get().id(), q.get().id().equals("authenticators.none") ? "yes" : "unknown");
+        }
+        assertThat(asked).contains("authenticators.none");
+        assertThat(c.diagnosis().problemIds()).containsExactly("admin-only-authenticator-deleted");
+        // a described authenticator still means there is one: not asked then
+        Consultation known = Consultation.start(DOCTOR, "a2", "CANNOT_LOG_IN", null);
+        known.answer("authenticator.type", "GRID");
+        known.answer("user.role", "ADMINISTRATOR");
+        for (Optional<Consultation.Question> q = known.next(); q.isPresent(); q = known.next()) {
+            assertThat(q.get().id()).isNotEqualTo("authenticators.none");
+            known.unknown(q.get().id());
+        }
+    }
+
+    @ParameterizedTest(name = "{index}")
+    @MethodSource("examples")
+    void theCountOfQuestionsLeftNeverGoesUpIsHonestAndEndsAtZero(String line) {
+        Incident full = incident(line);
+        for (boolean knowing : List.of(true, false)) {
+            Consultation c = Consultation.start(DOCTOR, full.id(), full.symptom() == null ? null : full.symptom().name(),
+                    full.error() == null ? null : full.error().message());
+            List<Integer> counts = new java.util.ArrayList<>();
+            for (Optional<Consultation.Question> q = c.next(); q.isPresent(); q = c.next()) {
+                counts.add(c.remaining());
+                c.answer(q.get().id(), knowing ? answerFrom(full, q.get().id()) : "unknown");
+            }
+            assertThat(c.remaining()).isZero();
+            for (int i = 0; i < counts.size(); i++) {
+                assertThat(counts.get(i)).as("questions left at question %d of %s", i + 1, counts)
+                        .isGreaterThanOrEqualTo(counts.size() - i) // at most: never fewer than were then asked
+                        .isLessThanOrEqualTo(i == 0 ? Consultation.QUESTIONS.size() : counts.get(i - 1) - 1);
+            }
+        }
+    }
+
+    @Test
+    void theAnswersGatheredAndThoseLeftUnknownAreKeptInOrder() {
+        Consultation c = Consultation.start(DOCTOR, "f1", "TOKEN_NOT_WORKING", null);
+        c.answer("user.locked", "no").unknown("user.state").answer("device.clockSkewSeconds", "-900").answer("access.resourceRuleAllowsUser", "");
+        assertThat(c.answers()).containsExactly(java.util.Map.entry("user.locked", "no"), java.util.Map.entry("user.state", "unknown"),
+                java.util.Map.entry("device.clockSkewSeconds", "-900"), java.util.Map.entry("access.resourceRuleAllowsUser", "unknown"));
+        assertThat(c.unknowns()).containsExactly("user.state", "access.resourceRuleAllowsUser");
+        assertThatThrownBy(() -> c.unknown("user.lockd")).hasMessageContaining("user.lockd");
+    }
+
     /**
      * Whether two answers to the question give different diagnoses of the problems in play, on their own or
      * once one other question is answered too.
@@ -114,7 +231,11 @@ class ConsultationTest {
                 }
             }
             if (givenQuestion != null) {
-                trial.answer(givenQuestion, givenAnswer);
+                try {
+                    trial.answer(givenQuestion, givenAnswer);
+                } catch (IllegalArgumentException e) {
+                    return false; // cannot be answered here (error.source without a message)
+                }
             }
             trial.answer(q.id(), option);
             Diagnosis d = trial.diagnosis();
