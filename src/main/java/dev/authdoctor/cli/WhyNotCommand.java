@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "why-not",
         header = "Says which conditions of a problem's rules held for an incident, and which did not.", mixinStandardHelpOptions = true,
         description = {"Says, for one incident (the first record of FILE), whether the problem was diagnosed and, for each",
-                "rule that recognises it, which conditions held, which did not, and which unknown facts would decide it."})
+                "rule that recognises it, which conditions held, which did not, and which unknown facts would decide it;",
+                "then, when the ticket has words, its closest wording in the packs, the words present and missing, the score",
+                "against the pack's thresholds, and any marker, fact or other candidate that stood in the way."})
 final class WhyNotCommand extends RulesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROBLEM_ID", description = "A problem id, e.g. token-not-working.")
@@ -72,6 +74,11 @@ final class WhyNotCommand extends RulesCommand implements Callable<Integer> {
                     out.println("            would be decided by: " + String.join(", ", c.missing()));
                 }
             }
+        }
+        if (report.text() != null) {
+            out.println();
+            out.println("In the ticket's words:");
+            report.text().lines().forEach(l -> out.println("  " + l));
         }
         out.flush();
         return Main.EXIT_OK;

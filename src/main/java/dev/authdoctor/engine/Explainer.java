@@ -10,13 +10,19 @@ import dev.authdoctor.model.Organisation;
 import dev.authdoctor.model.ProblemFound;
 import dev.authdoctor.model.RecognisedMessage;
 import dev.authdoctor.model.SolutionNeeded;
+import dev.authdoctor.model.TextCandidate;
+import dev.authdoctor.model.TextContradicted;
+import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.text.TextMatcher;
 import org.kie.api.runtime.rule.Match;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,10 +38,34 @@ final class Explainer {
     private Explainer() {
     }
 
+    /**
+     * What explaining a rule that weighs the ticket's words needs beyond its match: the packs' matcher (which phrase,
+     * which words) and the session's facts (the other candidates, and the facts that contradicted some).
+     */
+    record TextContext(TextMatcher matcher, Supplier<Collection<?>> facts) {
+    }
+
     static List<String> because(List<RuleConditions.Condition> conditions, Match match, Incident incident) {
+        return because(conditions, match, incident, null);
+    }
+
+    static List<String> because(List<RuleConditions.Condition> conditions, Match match, Incident incident, TextContext text) {
         Set<String> out = new LinkedHashSet<>();
         List<Object> objects = match.getObjects();
+        TextCandidate heard = text == null ? null : (TextCandidate) objects.stream().filter(TextCandidate.class::isInstance)
+                .findFirst().orElse(null);
+        if (heard != null) {
+            TextSettings settings = (TextSettings) objects.stream().filter(TextSettings.class::isInstance).findFirst()
+                    .orElse(TextSettings.DEFAULTS);
+            out.addAll(TextWhy.heard(heard, settings, incident, text));
+        }
         for (RuleConditions.Condition c : conditions) {
+            if (heard != null && isTextCondition(c)) {
+                if (c.negated() && c.type() == ProblemFound.class && c.constraints().contains("evidence != Evidence.TEXT")) {
+                    out.add("nothing firmer than words (the product's exact message, facts or a symptom) found a problem");
+                }
+                continue; // said above, in words
+            }
             if (c.negated()) {
                 out.add(absent(c));
                 continue;
@@ -48,6 +78,12 @@ final class Explainer {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The conditions a text rule's explanation says in words rather than one by one. */
+    private static boolean isTextCondition(RuleConditions.Condition c) {
+        return c.type() == TextCandidate.class || c.type() == TextSettings.class || c.type() == TextContradicted.class
+                || c.type() == dev.authdoctor.model.TextRecognised.class || (c.negated() && c.type() == ProblemFound.class);
     }
 
     private static void describe(Object fact, RuleConditions.Condition c, Match match, Incident incident, Set<String> out) {

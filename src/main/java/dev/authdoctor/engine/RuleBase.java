@@ -353,7 +353,8 @@ public final class RuleBase {
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
                     public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
-                        trace.current = Explainer.because(conditions(idOf(event.getMatch().getRule())), event.getMatch(), explainFor);
+                        trace.current = Explainer.because(conditions(idOf(event.getMatch().getRule())), event.getMatch(), explainFor,
+                                new Explainer.TextContext(matcher, () -> List.copyOf(event.getKieRuntime().getObjects())));
                     }
                 });
             }

@@ -1,8 +1,13 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.model.Evidence;
 import dev.authdoctor.model.Incident;
 import dev.authdoctor.model.ProblemFound;
 import dev.authdoctor.model.SolutionNeeded;
+import dev.authdoctor.model.TextCandidate;
+import dev.authdoctor.model.TextRecognised;
+import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.text.TextMatcher;
 import org.mvel2.MVEL;
 import org.mvel2.ParserConfiguration;
 import org.mvel2.ParserContext;
@@ -35,8 +40,33 @@ public final class WhyNot {
     public record RuleResult(String ruleId, String row, boolean fired, List<ConditionResult> conditions) {
     }
 
-    /** The answer: whether the problem was diagnosed, and every rule that could have recognised it. */
-    public record Report(String problemId, boolean diagnosed, List<RuleResult> rules) {
+    /**
+     * The answer: whether the problem was diagnosed, every rule that could have recognised it, and what the ticket's
+     * words say about it ({@code text}; null when the ticket has no message or description, or no pack declares words).
+     */
+    public record Report(String problemId, boolean diagnosed, List<RuleResult> rules, TextResult text) {
+        public Report(String problemId, boolean diagnosed, List<RuleResult> rules) {
+            this(problemId, diagnosed, rules, null);
+        }
+    }
+
+    /**
+     * What the ticket's words say about the problem: its best-scoring declared message or phrase, with the words of it
+     * the ticket holds and lacks ({@code best}; null when no pack declares words for it), the score reached and the
+     * pack's thresholds, and what stood in the way: the marker that vetoed it, the fact that contradicted it, the
+     * candidates the text rules took instead ({@code winners}), or a problem found from firmer evidence ({@code firmer}).
+     * {@code lines} says it all in words.
+     */
+    public record TextResult(TextMatcher.Explanation best, double score, TextSettings thresholds, String vetoedBy,
+                             String contradictedBy, List<Rival> winners, String firmer, List<String> lines) {
+        public TextResult {
+            winners = List.copyOf(winners);
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** A candidate the text rules took, its score, and by how much it was ahead. */
+    public record Rival(String problemId, double score, double ahead) {
     }
 
     /** Conditions that call a method name the contract field the method reads. */
@@ -63,7 +93,72 @@ public final class WhyNot {
             }
             rules.add(new RuleResult(r.id(), r.row(), fired.contains(r.id()), evaluate(conditions, facts)));
         }
-        return new Report(problemId, diagnosed, rules);
+        return new Report(problemId, diagnosed, rules, text(base, problemId, incident, facts, diagnosed));
+    }
+
+    private static TextResult text(RuleBase base, String problemId, Incident incident, List<Object> facts, boolean diagnosed) {
+        TextMatcher matcher = base.textMatcher();
+        String message = TextWhy.message(incident);
+        String description = TextWhy.description(incident);
+        if (matcher == null || ((message == null || message.isBlank()) && (description == null || description.isBlank()))) {
+            return null;
+        }
+        TextSettings s = facts.stream().filter(TextSettings.class::isInstance).map(TextSettings.class::cast).findFirst()
+                .orElse(base.packs().isEmpty() ? TextSettings.DEFAULTS : base.packs().get(0).textSettings());
+        List<String> lines = new ArrayList<>();
+        TextMatcher.Explanation x = matcher.explain(problemId, message, description);
+        if (x == null) {
+            lines.add("no loaded pack declares a message or phrase for " + problemId + ": it cannot be heard in words");
+            return new TextResult(null, 0, s, null, null, List.of(), null, lines);
+        }
+        double score = facts.stream().filter(f -> f instanceof TextCandidate c && c.problemId().equals(problemId))
+                .mapToDouble(f -> ((TextCandidate) f).score()).max().orElse(x.score());
+        lines.add("closest declared wording: " + TextWhy.phrase(x) + ", read in " + x.field() + " as " + TextWhy.language(x.language()));
+        lines.add(x.present().isEmpty() ? "none of its words is in the ticket" : "words the ticket holds: " + TextWhy.terms(x.present()));
+        if (!x.missing().isEmpty()) {
+            lines.add("words it lacks: " + TextWhy.quoted(x.missing()));
+        }
+        if (x.exactMessageOf() != null && !x.exactMessageOf().equals(problemId)) {
+            lines.add("the message is, word for word, the product message of " + x.exactMessageOf() + ": no other problem is heard in it");
+        } else {
+            lines.add((x.vetoedBy() != null ? "score it would have had: " : "score ") + TextWhy.num(score) + ": " + TextWhy.against(score, s)
+                    + (score == 0 && !x.present().isEmpty() ? "; a wording counts only when at least two of its words match" : ""));
+        }
+        if (x.vetoedBy() != null) {
+            lines.add("ruled out by the pack's marker \"" + x.vetoedBy() + "\" (its near-miss and off-topic words): "
+                    + "with it in the ticket, no wording of " + problemId + " counts");
+        }
+        String contradicted = TextWhy.contradictions(facts).get(problemId);
+        if (contradicted != null) {
+            lines.add("contradicted by the facts: " + contradicted + ", whatever the words say");
+        }
+        String firmer = facts.stream().filter(f -> f instanceof ProblemFound p && p.evidence() != Evidence.TEXT && !p.problemId().equals(problemId))
+                .map(f -> ((ProblemFound) f).problemId() + " (from " + ((ProblemFound) f).evidence().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                .sorted().findFirst().orElse(null);
+        List<Rival> winners = new ArrayList<>();
+        for (Object f : facts) {
+            if (f instanceof TextRecognised t && !t.problemId().equals(problemId)) {
+                winners.add(new Rival(t.problemId(), t.candidate().score(), Math.round((t.candidate().score() - score) * 1000) / 1000.0));
+            }
+        }
+        winners.sort(java.util.Comparator.comparingDouble(Rival::score).reversed().thenComparing(Rival::problemId));
+        if (!diagnosed) {
+            if (firmer != null) {
+                lines.add(firmer + " was found: words are weighed only when nothing firmer (the product's exact message, facts "
+                        + "or a symptom) found a problem");
+            }
+            for (Rival w : winners) {
+                lines.add(w.problemId() + " was heard instead, at " + TextWhy.num(w.score()) + ", " + TextWhy.num(w.ahead())
+                        + " ahead (the margin is " + TextWhy.num(s.margin()) + ")");
+            }
+            if (firmer == null && winners.isEmpty() && x.vetoedBy() == null && contradicted == null && score >= s.minimum()
+                    && score < s.confident()) {
+                lines.add("below confident, a candidate is proposed only within the margin of a confident one; none was");
+            }
+        } else if (facts.stream().anyMatch(f -> f instanceof TextRecognised t && t.problemId().equals(problemId))) {
+            lines.add("the text rules took these words as " + problemId);
+        }
+        return new TextResult(x, score, s, x.vetoedBy(), contradicted, winners, firmer, lines);
     }
 
     private static List<ConditionResult> evaluate(List<RuleConditions.Condition> conditions, List<Object> facts) {

@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -190,6 +191,28 @@ public final class TextAnalyzer {
             ts.reset();
             while (ts.incrementToken()) {
                 out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * Where each word of the text begins and ends ({@code [start, end)}), before any change to it: for saying which
+     * words of a ticket matched, as the person wrote them.
+     */
+    List<int[]> spans(String text) {
+        List<int[]> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        try (TokenStream ts = plain.tokenStream("t", text)) {
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(new int[] {offset.startOffset(), offset.endOffset()});
             }
             ts.end();
         } catch (IOException e) {

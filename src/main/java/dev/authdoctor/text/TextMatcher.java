@@ -42,8 +42,12 @@ public final class TextMatcher {
     public static final String BOTH = "error.message+description";
     private static final String NEGATED = TextAnalyzer.NEG + "+";
 
-    /** A message or phrase, analysed; {@code cause} is null unless it says why (a cause code of the problem). */
-    private record Entry(String problemId, String cause, List<TextAnalyzer.Word> words, boolean message) {
+    /**
+     * A message or phrase, analysed; {@code cause} is null unless it says why (a cause code of the problem). The phrase
+     * as declared and its file (null when not read from one) are kept for explanations only.
+     */
+    private record Entry(String problemId, String cause, List<TextAnalyzer.Word> words, boolean message, Knowledge.Phrase phrase,
+                         String file) {
         String key() {
             return cause == null ? problemId : problemId + "\u0000" + cause;
         }
@@ -80,13 +84,14 @@ public final class TextMatcher {
     public TextMatcher(Knowledge knowledge) {
         this.analyzer = new TextAnalyzer(knowledge.synonyms());
         for (Knowledge.ProblemWords p : knowledge.problems()) {
-            p.causes().forEach((cause, phrases) -> phrases.forEach(ph -> add(p.problemId(), cause, ph, false)));
+            String file = p.where() == null ? null : p.where().replaceFirst(":\\d+$", "");
+            p.causes().forEach((cause, phrases) -> phrases.forEach(ph -> add(p.problemId(), cause, ph, false, file)));
             for (Knowledge.Phrase m : p.messages()) {
-                add(p.problemId(), null, m, true);
+                add(p.problemId(), null, m, true, file);
                 exactMessages.putIfAbsent(normalise(m.text()), new String[] {p.problemId(), m.text()});
             }
             for (Knowledge.Phrase ph : p.phrases()) {
-                add(p.problemId(), null, ph, false);
+                add(p.problemId(), null, ph, false, file);
             }
             for (String n : p.not()) {
                 markers.add(new Marker(p.problemId(), markerWords(n)));
@@ -103,15 +108,15 @@ public final class TextMatcher {
         df.forEach((stem, count) -> weights.put(stem, Math.log(1.0 + (double) n / count)));
     }
 
-    private void add(String problemId, String cause, Knowledge.Phrase phrase, boolean message) {
+    private void add(String problemId, String cause, Knowledge.Phrase phrase, boolean message, String file) {
         List<TextAnalyzer.Word> words = analyzer.words(phrase.text(), phrase.language());
         if (!words.isEmpty()) {
-            entries.add(new Entry(problemId, cause, words, message));
+            entries.add(new Entry(problemId, cause, words, message, phrase, file));
         }
         // and as written, for tickets whose typos keep the synonyms from recognising a word
         List<TextAnalyzer.Word> literal = analyzer.words(phrase.text(), phrase.language(), false);
         if (!literal.isEmpty() && !literal.equals(words)) {
-            entries.add(new Entry(problemId, cause, literal, message));
+            entries.add(new Entry(problemId, cause, literal, message, phrase, file));
         }
     }
 
@@ -143,6 +148,198 @@ public final class TextMatcher {
         }
         cache.put(key, r);
         return r;
+    }
+
+    /**
+     * A word of a declared message or phrase ({@code word}, as the phrase writes it) and, when the ticket holds it, the
+     * ticket's words that matched it, as the person wrote them ({@code written}); {@code exact} is false for a near
+     * spelling or a split or joined word.
+     */
+    public record Term(String word, String written, boolean exact) {
+    }
+
+    /**
+     * Why a ticket's words do, or do not, point to one problem: the problem's best-scoring declared message or phrase
+     * ({@code where}: its file and line, when known), the field and language the ticket was read in, which of the
+     * phrase's words the ticket holds (as written) and which it lacks, and the score the matcher gives the problem.
+     * {@code vetoedBy} is the marker that ruled the problem out (the score is then what it would have been);
+     * {@code exactMessageOf} the problem whose own message the ticket's message is, word for word (no other is heard then).
+     */
+    public record Explanation(String problemId, String phrase, String phraseLanguage, boolean productMessage, String where,
+                              String field, String language, List<Term> present, List<String> missing, double score,
+                              String vetoedBy, String exactMessageOf) {
+        public Explanation {
+            present = List.copyOf(present);
+            missing = List.copyOf(missing);
+        }
+    }
+
+    /**
+     * Says why the ticket's words score as they do for one problem (see {@link Explanation}). Reads the ticket as
+     * {@link #match} does, with the same scores; not cached, and slower: meant for explanations, not batches.
+     *
+     * @return null when the packs declare no message or phrase for the problem, or the ticket has no words
+     */
+    public Explanation explain(String problemId, String message, String description) {
+        message = collapseDigits(message);
+        description = collapseDigits(description);
+        boolean hasMessage = message != null && !message.isBlank();
+        boolean hasDescription = description != null && !description.isBlank();
+        List<Entry> own = entries.stream().filter(e -> e.problemId().equals(problemId) && e.cause() == null).toList();
+        if (own.isEmpty() || (!hasMessage && !hasDescription)) {
+            return null;
+        }
+        String[] exact = exactMessages.get(withoutErrorPrefix(normalise(message)));
+        if (exact != null && !hasDescription && exact[0].equals(problemId)) {
+            Entry e = own.stream().filter(x -> x.message() && x.phrase().text().equals(exact[1])).findFirst().orElse(own.get(0));
+            List<Term> all = new ArrayList<>();
+            for (String w : phraseWords(e)) {
+                all.add(new Term(w, w, true));
+            }
+            return explanation(e, MESSAGE, Language.EN, all, List.of(), 1.0, null, exact[0]);
+        }
+        String all = (message == null ? "" : message) + "\n" + (description == null ? "" : description);
+        Language language = analyzer.detect(all);
+        Map<String, String> vetoed = vetoes(all);
+        String veto = vetoed.containsKey(problemId) ? vetoed.get(problemId) : vetoed.get("*");
+        Scored best = null;
+        best = better(best, scored(own, message, MESSAGE, language));
+        best = better(best, scored(own, description, DESCRIPTION, language));
+        if (hasMessage && hasDescription) {
+            best = better(best, scored(own, all, BOTH, language));
+        }
+        if (best == null) {
+            return null;
+        }
+        Entry e = best.entry();
+        List<TextAnalyzer.Word> words = e.words();
+        List<String> inPhrase = phraseWords(e);
+        List<int[]> spans = analyzer.spans(best.text());
+        Map<String, Ticket> grams = new HashMap<>();
+        List<Term> present = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!seen.add(inPhrase.get(i))) {
+                continue;
+            }
+            double q = best.qualities()[i];
+            if (q > 0) {
+                String written = writtenIn(best.text(), spans, language, words, i, grams);
+                present.add(new Term(inPhrase.get(i), written == null ? inPhrase.get(i) : written, q >= 1.0));
+            } else {
+                missing.add(inPhrase.get(i));
+            }
+        }
+        return explanation(e, best.field(), language, present, missing, best.score(), veto,
+                exact != null && !hasDescription ? exact[0] : null);
+    }
+
+    private static Explanation explanation(Entry e, String field, Language language, List<Term> present, List<String> missing,
+                                           double score, String veto, String exactOf) {
+        String where = e.file() == null ? null : e.phrase().line() > 0 ? e.file() + ":" + e.phrase().line() : e.file();
+        // the product's own message, when it is another problem's, gives this one nothing
+        double s = exactOf != null && !exactOf.equals(e.problemId()) ? 0 : score;
+        return new Explanation(e.problemId(), e.phrase().text(), e.phrase().language().code(), e.message(), where, field,
+                language.code(), present, missing, s, veto, exactOf);
+    }
+
+    /** One entry scored against one field, as {@link #score} scores it; {@code raw} ignores the two-word minimum. */
+    private record Scored(Entry entry, String field, String text, double[] qualities, double score, double raw) {
+    }
+
+    private static Scored better(Scored a, Scored b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return b.score() > a.score() || (b.score() == a.score() && b.raw() > a.raw()) ? b : a;
+    }
+
+    private Scored scored(List<Entry> own, String text, String field, Language language) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Ticket ticket = ticketOf(text, language);
+        Scored best = null;
+        for (Entry e : own) {
+            List<TextAnalyzer.Word> words = e.words();
+            double[] q = new double[words.size()];
+            double total = 0;
+            double got = 0;
+            Set<String> matched = new HashSet<>();
+            for (int i = 0; i < words.size(); i++) {
+                TextAnalyzer.Word w = words.get(i);
+                double weight = weights.getOrDefault(w.stem(), 1.0);
+                total += weight;
+                q[i] = ticket.quality(w, i + 1 < words.size() ? words.get(i + 1) : null, i > 0 ? words.get(i - 1) : null);
+                if (q[i] > 0) {
+                    got += weight * q[i];
+                    matched.add(w.surface());
+                }
+            }
+            if (total == 0) {
+                continue;
+            }
+            double raw = Math.round(got / total * Math.min(1.0, SPECIFIC_BASE + got / SPECIFIC_WEIGHT) * 1000) / 1000.0;
+            // as score() counts it: a phrase of which fewer than two words are held gives nothing
+            int held = 0;
+            for (double x : q) {
+                held += x > 0 ? 1 : 0;
+            }
+            double counted = held < Math.min(2, words.size()) ? 0 : raw;
+            best = better(best, new Scored(e, field, text, q, counted, raw));
+        }
+        return best;
+    }
+
+    private Ticket ticketOf(String text, Language language) {
+        Ticket ticket = new Ticket(analyzer.words(text, language), analyzer.words(text, language, false));
+        if (language != Language.EN) {
+            ticket.addAll(analyzer.words(text, Language.EN));
+            ticket.addAll(analyzer.words(text, Language.EN, false));
+        }
+        return ticket;
+    }
+
+    /** The phrase's words as the phrase writes them ("activation code" for the synonym {@code activationcode}). */
+    private List<String> phraseWords(Entry e) {
+        String text = e.phrase().text();
+        List<int[]> spans = analyzer.spans(text);
+        Map<String, Ticket> grams = new HashMap<>();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < e.words().size(); i++) {
+            String w = writtenIn(text, spans, e.phrase().language(), e.words(), i, grams);
+            out.add(w == null ? e.words().get(i).surface() : w);
+        }
+        return out;
+    }
+
+    /**
+     * The shortest run of up to three words of the text, as written, that holds word {@code i}: itself if any run
+     * does, else a near spelling; null when none does.
+     */
+    private String writtenIn(String text, List<int[]> spans, Language language, List<TextAnalyzer.Word> words, int i,
+                             Map<String, Ticket> grams) {
+        TextAnalyzer.Word w = words.get(i);
+        TextAnalyzer.Word next = i + 1 < words.size() ? words.get(i + 1) : null;
+        TextAnalyzer.Word previous = i > 0 ? words.get(i - 1) : null;
+        String near = null;
+        for (int n = 1; n <= 3; n++) {
+            for (int j = 0; j + n <= spans.size(); j++) {
+                String gram = text.substring(spans.get(j)[0], spans.get(j + n - 1)[1]);
+                double q = grams.computeIfAbsent(gram, g -> ticketOf(g, language)).quality(w, next, previous);
+                if (q >= 1.0) {
+                    return gram;
+                }
+                if (q > 0 && near == null) {
+                    near = gram;
+                }
+            }
+        }
+        return near;
     }
 
     private Result compute(String message, String description) {
