@@ -178,8 +178,19 @@ public final class Troubleshooter implements AutoCloseable {
         return true;
     }
 
+    /** What the watcher read last time; a change is reloaded only once two polls in a row read the same contents. */
+    private Map<Path, String> lastSeen;
+
     private void reloadQuietly() {
         try {
+            // An editor's save, a git checkout or a copy writes a pack's files one after another: reloading the
+            // first poll that sees a change would compile, and report, a half-written version. Wait until it settles.
+            Map<Path, String> seen = hashes(snapshots(config.folders));
+            boolean settled = seen.equals(lastSeen);
+            lastSeen = seen;
+            if (!settled || seen.equals(current.get().hashes())) {
+                return;
+            }
             reload();
         } catch (RulePackException e) {
             LOG.warn("rule pack reload failed; the running version stays in use: {}", e.getMessage());
