@@ -133,8 +133,8 @@ public final class TextMatcher {
     public Result match(String message, String description) {
         // Numbers (tenant ids, error numbers, dates) say nothing about which problem it is, and would make every
         // line of an export a new text: runs of two digits or more count as one digit. Single digits stay (OCR's 1 for l).
-        message = collapseDigits(message);
-        description = collapseDigits(description);
+        message = repairOcr(collapseDigits(message));
+        description = repairOcr(collapseDigits(description));
         // Keyed by the text itself: a hit costs one hash look-up; case or spacing variants are separate entries,
         // which only costs memory, and the cache is bounded.
         String key = (message == null ? "" : message) + '\u0001' + (description == null ? "" : description);
@@ -384,6 +384,13 @@ public final class TextMatcher {
             ticket.addAll(analyzer.words(text, Language.EN));
             ticket.addAll(analyzer.words(text, Language.EN, false));
         }
+        // Words run together by OCR or a lost space ("lnvalidResponse", "SelfService"): read apart as well, in
+        // addition to as written (a product name such as "GlobalProtect" keeps its own form for the markers).
+        String split = CAMEL_JOIN.matcher(text).replaceAll("$1 $2");
+        if (!split.equals(text)) {
+            ticket.addAll(analyzer.words(split, language));
+            ticket.addAll(analyzer.words(split, language, false));
+        }
         for (Entry e : entries) {
             if (vetoed.containsKey(e.problemId())) {
                 continue;
@@ -418,7 +425,8 @@ public final class TextMatcher {
     /** A marker's words as the plain analysis gives them; a final {@code *} (a prefix) is kept. */
     private List<String> markerWords(String marker) {
         List<String> out = new ArrayList<>();
-        for (String part : marker.trim().split("\\s+")) {
+        // numbers as the ticket's are read ("office 365" meets "Office 365", whose digits are collapsed)
+        for (String part : collapseDigits(marker).trim().split("\\s+")) {
             boolean prefix = part.endsWith("*");
             List<String> w = analyzer.plainWords(prefix ? part.substring(0, part.length() - 1) : part);
             if (prefix && !w.isEmpty()) {
@@ -523,6 +531,24 @@ public final class TextMatcher {
             }
             return false;
         }
+    }
+
+    private static final java.util.regex.Pattern CAMEL_JOIN = java.util.regex.Pattern.compile("(\\p{Ll}{3})(\\p{Lu}\\p{Ll})");
+    private static final java.util.regex.Pattern NO_SPACE_AFTER_STOP = java.util.regex.Pattern.compile("(?<=\\p{Ll})\\.(?=\\p{Lu})");
+    private static final java.util.regex.Pattern OCR_ZERO = java.util.regex.Pattern.compile("(?<=\\p{L})0(?=\\p{L})");
+    private static final java.util.regex.Pattern OCR_ONE = java.util.regex.Pattern.compile("(?<=\\p{L})1(?=\\p{L})");
+
+    /**
+     * What OCR and hasty typing do to words, undone: a 0 or 1 inside a word is an o or an l ("n0t", "cou1d", "hist0ry"),
+     * and a sentence run into the next ("expired.Return") is two words, not one token.
+     */
+    static String repairOcr(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = NO_SPACE_AFTER_STOP.matcher(text).replaceAll(". ");
+        out = OCR_ZERO.matcher(out).replaceAll("o");
+        return OCR_ONE.matcher(out).replaceAll("l");
     }
 
     static String collapseDigits(String text) {
