@@ -53,17 +53,13 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
                 Troubleshooter d = PackCommands.load(spec.commandLine(), rules, dir);
                 java.util.List<TicketRunner.Ticket> tickets = TicketRunner.read(dir);
                 if (tickets.isEmpty()) {
-                    spec.commandLine().getErr().println("authdoctor: no tickets in " + dir.resolve(TicketRunner.FOLDER));
-                    spec.commandLine().getErr().flush();
-                    return Main.EXIT_INPUT;
+                    return inputError("no tickets in " + dir.resolve(TicketRunner.FOLDER));
                 }
                 return tickets(p, d, tickets);
             } catch (RulePackException e) {
                 return PackCommands.report(spec.commandLine().getErr(), e);
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("authdoctor: " + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return Main.EXIT_INPUT;
+                return inputError(e.getMessage());
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -77,9 +73,7 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
         } catch (RulePackException e) {
             return PackCommands.report(spec.commandLine().getErr(), e);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("authdoctor: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return Main.EXIT_INPUT;
+            return inputError(e.getMessage());
         }
         for (ScenarioRunner.CaseResult c : report.cases()) {
             if (c.passed()) {
@@ -141,5 +135,11 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
         boolean below = reports.stream().anyMatch(r -> (minPrecision != null && r.precision() < minPrecision)
                 || (minRecall != null && r.recall() < minRecall));
         return below ? Main.EXIT_INPUT : Main.EXIT_OK;
+    }
+
+    private int inputError(String message) {
+        spec.commandLine().getErr().println("authdoctor: " + message);
+        spec.commandLine().getErr().flush();
+        return Main.EXIT_INPUT;
     }
 }
