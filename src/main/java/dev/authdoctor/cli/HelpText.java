@@ -48,23 +48,21 @@ final class HelpText {
         for (CommandLine.Model.OptionSpec o : options) {
             CommandLine.Help.Ansi.Text[] row = renderer.render(o, labels, help.colorScheme())[0];
             StringBuilder names = new StringBuilder();
-            String[] pads = {"  ", "  ", " ", ""};
-            for (int i = 0; i < 4 && i < row.length; i++) {
-                String cell = row[i].plainString();
-                names.append(i == 3 ? " " + cell : String.format("%-" + pads[i].length() + "s", cell));
+            int[] widths = {2, 2, 1}; // mark, short name, comma; then the long name and its parameter
+            for (int i = 0; i < widths.length && i < row.length; i++) {
+                names.append(String.format("%-" + widths[i] + "s", row[i].plainString()));
+            }
+            if (row.length > widths.length) {
+                names.append(' ').append(row[widths.length].plainString());
             }
             String name = names.toString().stripTrailing();
             List<String> lines = wrap(String.join(" ", o.renderedDescription()), Math.max(20, width - column - 2));
-            if (name.length() + 2 > column) {
+            boolean nameOnItsOwnLine = name.length() + 2 > column;
+            if (nameOnItsOwnLine) {
                 out.append(name).append(System.lineSeparator());
-            } else {
-                lines.set(0, String.format("%-" + column + "s", name) + lines.get(0));
-                if (lines.size() == 1 && lines.get(0).isBlank()) {
-                    lines.set(0, name);
-                }
             }
             for (int i = 0; i < lines.size(); i++) {
-                String line = i == 0 && lines.get(0).startsWith(name) ? lines.get(0) : indent + lines.get(i);
+                String line = i == 0 && !nameOnItsOwnLine ? String.format("%-" + column + "s", name) + lines.get(0) : indent + lines.get(i);
                 out.append(line.stripTrailing()).append(System.lineSeparator());
             }
         }
