@@ -90,7 +90,7 @@ public final class Troubleshooter implements AutoCloseable {
                 return t;
             });
             long ms = config.watchEvery.toMillis();
-            watcher.scheduleWithFixedDelay(this::reloadQuietly, ms, ms, TimeUnit.MILLISECONDS);
+            watcher.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
         } else {
             watcher = null;
         }
@@ -181,7 +181,8 @@ public final class Troubleshooter implements AutoCloseable {
     /** What the watcher read last time; a change is reloaded only once two polls in a row read the same contents. */
     private Map<Path, String> lastSeen;
 
-    private void reloadQuietly() {
+    /** One look of the watcher at the pack folders (package-private: tests poll by hand). */
+    void poll() {
         try {
             // An editor's save, a git checkout or a copy writes a pack's files one after another: reloading the
             // first poll that sees a change would compile, and report, a half-written version. Wait until it settles.

@@ -28,6 +28,39 @@ class HotReloadTest {
     static final Incident WIDGET = incident("{\"id\":\"w\",\"error\":{\"message\":\"The widget is jammed.\"}}");
 
     @Test
+    void aChangeIsReloadedOnlyOnceItHasSettledNotHalfWritten(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        List<String> heard = new ArrayList<>();
+        // an hour between automatic looks: this test looks by hand
+        try (Troubleshooter doctor = Troubleshooter.builder().addPack(dir).watch(Duration.ofHours(1))
+                .onReload(new Troubleshooter.ReloadListener() {
+                    @Override
+                    public void reloaded(List<String> rulePacks) {
+                        heard.add("reloaded " + rulePacks);
+                    }
+
+                    @Override
+                    public void failed(RulePackException error) {
+                        heard.add("failed");
+                    }
+                }).build()) {
+            doctor.poll(); // the first look only learns what is there
+            // a save that writes the manifest first and the rules after: the first look sees it half-way
+            TestPacks.put(dir, "pack.properties", "name=test-pack\nversion=2\nproblem.test-widget-jammed.title=The widget is jammed\n");
+            doctor.poll();
+            assertThat(heard).as("a change seen once is not yet settled").isEmpty();
+            TestPacks.write(dir, "2");
+            doctor.poll();
+            assertThat(heard).as("still moving: the rules changed since the last look").isEmpty();
+            doctor.poll();
+            assertThat(heard).singleElement().asString().startsWith("reloaded").contains("test-pack 2");
+            assertThat(doctor.diagnose(WIDGET).steps().get(0).text()).contains("version 2");
+            doctor.poll();
+            assertThat(heard).as("nothing new, nothing heard").hasSize(1);
+        }
+    }
+
+    @Test
     void reloadsUnderConcurrentDiagnosesLoseNoneAndMixNoVersions(@TempDir Path dir) throws Exception {
         TestPacks.write(dir, "1");
         Troubleshooter doctor = Troubleshooter.builder().addPack(dir).build();
