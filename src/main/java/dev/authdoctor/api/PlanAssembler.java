@@ -69,16 +69,30 @@ final class PlanAssembler {
 
     /**
      * By the best evidence (a message, then facts or a named cause, then the ticket's words, then a bare
-     * symptom), then the one the ticket's words point to most confidently, then table row, then id.
+     * symptom), then a problem that refines another one found on evidence as good (the more specific case
+     * first), then the one the ticket's words point to most confidently, then table row, then id.
      */
     private List<String> orderProblems(Findings findings) {
         Map<String, Evidence> best = best(findings);
         return best.keySet().stream()
                 .sorted(Comparator.<String, Evidence>comparing(best::get)
+                        .thenComparing(id -> refinesOneFound(id, best, findings) ? 0 : 1)
                         .thenComparing(id -> -confidence(id, findings))
                         .thenComparing(id -> row(id))
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
+    }
+
+    private boolean refinesOneFound(String id, Map<String, Evidence> best, Findings findings) {
+        ProblemDefinition d = definitions.get(id);
+        if (d == null || d.refines() == null || !best.containsKey(d.refines())) {
+            return false;
+        }
+        // "token-not-working, cause CLOCK_DRIFT" is refined; a locked user besides the drift is not, and stays first
+        Set<String> causes = new HashSet<>();
+        findings.causes().stream().filter(c -> c.fact().problemId().equals(d.refines())).forEach(c -> causes.add(c.fact().cause()));
+        boolean cause = d.refinesCause() == null || causes.equals(Set.of(d.refinesCause()));
+        return cause && best.get(d.refines()).compareTo(best.get(id)) >= 0;
     }
 
     private static Map<String, Evidence> best(Findings findings) {

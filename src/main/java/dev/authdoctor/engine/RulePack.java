@@ -163,8 +163,18 @@ public record RulePack(String name, String version, String description, String s
             if (key.startsWith("problem.") && key.endsWith(".title")) {
                 String id = key.substring("problem.".length(), key.length() - ".title".length());
                 String row = p.getProperty("problem." + id + ".row");
+                String refines = p.getProperty("problem." + id + ".refines");
+                String refinesCause = p.getProperty("problem." + id + ".refines.cause");
+                if (refinesCause != null && refines == null) {
+                    errors.add(where + "/" + MANIFEST + ": problem." + id + ".refines.cause: needs problem." + id + ".refines");
+                }
+                if (refines != null && (refines.isBlank() || refines.trim().equals(id))) {
+                    errors.add(where + "/" + MANIFEST + ": problem." + id + ".refines: name another problem's id");
+                }
                 try {
-                    problems.put(id, new ProblemDefinition(id, p.getProperty(key).trim(), row == null ? null : Integer.valueOf(row.trim())));
+                    problems.put(id, new ProblemDefinition(id, p.getProperty(key).trim(), row == null ? null : Integer.valueOf(row.trim()),
+                            refines == null || refines.isBlank() ? null : refines.trim(),
+                            refinesCause == null || refinesCause.isBlank() ? null : refinesCause.trim()));
                 } catch (NumberFormatException e) {
                     errors.add(where + "/" + MANIFEST + ": problem." + id + ".row: \"" + row + "\" is not a number");
                 }

@@ -42,6 +42,13 @@ public enum Language {
         return NEGATION_FILLER.contains(word);
     }
 
+    /** "never get accepted": a passive auxiliary, skipped only before a participle (not "didn't get the e-mail"). */
+    private static final Set<String> PASSIVE_AUXILIARY = Set.of("get", "gets", "getting", "got", "gotten", "being", "been");
+
+    static boolean isPassiveAuxiliary(String word, String next) {
+        return PASSIVE_AUXILIARY.contains(word) && next.length() > 4 && (next.endsWith("ed") || next.endsWith("en"));
+    }
+
     /** Whether a (folded, lower-case) word negates the next one. */
     static boolean isNegation(String word) {
         return NEGATIONS.contains(word);

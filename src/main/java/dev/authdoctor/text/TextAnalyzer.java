@@ -165,8 +165,9 @@ public final class TextAnalyzer {
         List<Word> out = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
-            if (Language.isNegation(w.surface()) && i + 2 < words.size() && Language.isNegationFiller(words.get(i + 1).surface())) {
-                i++; // "nicht mehr akzeptiert": the negation is about the word after the filler
+            if (Language.isNegation(w.surface()) && i + 2 < words.size() && (Language.isNegationFiller(words.get(i + 1).surface())
+                    || Language.isPassiveAuxiliary(words.get(i + 1).surface(), words.get(i + 2).surface()))) {
+                i++; // "nicht mehr akzeptiert", "never get accepted": the negation is about the word after the filler
             }
             if (Language.isNegation(w.surface()) && i + 1 < words.size() && !Language.isNegation(words.get(i + 1).surface())) {
                 Word next = words.get(++i);

@@ -489,8 +489,14 @@ public final class TextMatcher {
                 if (f.length() >= 4) {
                     longForms.add(f);
                 }
+                if (f.length() >= 3 && f.length() < 5) {
+                    shortFolded.add(ocrFold(f));
+                }
             }
         }
+
+        /** Short words, with the letters OCR confuses made one: too short for an edit distance, not for "PlN". */
+        final Set<String> shortFolded = new HashSet<>();
 
         /** 1 for the word itself, {@link #FUZZY} for a near spelling or a join with its neighbour, 0 when absent. */
         double quality(TextAnalyzer.Word w, TextAnalyzer.Word next, TextAnalyzer.Word previous) {
@@ -513,7 +519,7 @@ public final class TextMatcher {
             String prefix = word.startsWith(NEGATED) ? NEGATED : "";
             String bare = word.substring(prefix.length());
             if (bare.length() < 5) {
-                return false;
+                return prefix.isEmpty() && bare.length() >= 3 && shortFolded.contains(ocrFold(bare));
             }
             if (automata.size() >= AUTOMATA_LIMIT) {
                 automata.clear();
@@ -549,6 +555,11 @@ public final class TextMatcher {
         String out = NO_SPACE_AFTER_STOP.matcher(text).replaceAll(". ");
         out = OCR_ZERO.matcher(out).replaceAll("o");
         return OCR_ONE.matcher(out).replaceAll("l");
+    }
+
+    /** i, l and 1 are one letter to OCR: "PlN" is "PIN". */
+    static String ocrFold(String word) {
+        return word.replace('i', 'l').replace('1', 'l');
     }
 
     static String collapseDigits(String text) {

@@ -74,6 +74,13 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aNegatedPassiveNegatesTheParticipleNotTheAuxiliary() {
+        assertThat(surfaces("codes never get accepted", Language.EN)).contains("neg+accepted").doesNotContain("neg+get", "accepted");
+        // "get" is a main verb here: what is negated is getting it, not the e-mail
+        assertThat(surfaces("I don't get the email", Language.EN)).containsExactly("neg+get", "email");
+    }
+
+    @Test
     void withoutSynonymsWordsStayAsWritten() {
         assertThat(analyzer.words("Google Authenticator", Language.EN, false)).extracting(TextAnalyzer.Word::surface)
                 .containsExactly("google", "authenticator");

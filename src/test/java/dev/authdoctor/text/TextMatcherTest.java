@@ -119,6 +119,18 @@ class TextMatcherTest {
     }
 
     @Test
+    void ocrConfusablesInShortWordsStillMatch() {
+        TextMatcher m = new TextMatcher(new Knowledge(List.of(new Knowledge.ProblemWords("p", List.of(),
+                List.of(en("app locked, PIN reset code")), List.of(), "t", Map.of())), List.of(), ""));
+        double clean = m.match("app locked, PIN reset code", null).candidates().get(0).score();
+        double ocr = m.match("app locked, PlN reset code", null).candidates().get(0).score();
+        assertThat(ocr).isGreaterThan(0.9 * clean);
+        // only the letters OCR confuses: "PAN" is another word
+        List<TextCandidate> other = m.match("app locked, PAN reset code", null).candidates();
+        assertThat(other.isEmpty() ? 0 : other.get(0).score()).isLessThan(ocr);
+    }
+
+    @Test
     void causesAreHeardBesideTheProblem() {
         TextMatcher.Result r = matcher.match(null, "codes refused at login, my phone clock is off");
         assertThat(r.candidates().get(0).problemId()).isEqualTo("token-refused");
