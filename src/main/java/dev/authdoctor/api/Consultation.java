@@ -300,7 +300,7 @@ public final class Consultation {
      */
     private int outcomes(State s, ObjectNode from, Question q, int enough) {
         Set<String> focus = s.focus();
-        boolean storyOnly = focus.isEmpty() && !hasSymptom(from);
+        boolean storyOnly = focus.isEmpty() && (!hasSymptom(from) || unknownToRules(from));
         Set<String> outcomes = new HashSet<>();
         outcomes.add(signature(diagnose(from), focus));
         for (String option : q.options()) {
@@ -322,6 +322,30 @@ public final class Consultation {
     private static boolean hasSymptom(ObjectNode facts) {
         String s = facts.path("symptom").asString(null);
         return s != null && !s.equals("OTHER");
+    }
+
+    /** Symptoms that say only that something went wrong: every row's questions may matter to them. */
+    private static final Set<String> GENERAL_SYMPTOMS = Set.of("CANNOT_LOG_IN", "OTHER");
+
+    /**
+     * Whether the symptom reported names a specific problem that no loaded rule knows: alone, it finds nothing. A
+     * symptom only another pack knows (ST_APP_PIN_LOCKED without idaas-extended) is no lead, and asking every
+     * row's questions would be.
+     */
+    private boolean unknownToRules(ObjectNode facts) {
+        String s = facts.path("symptom").asString(null);
+        if (s == null || GENERAL_SYMPTOMS.contains(s)) {
+            return false;
+        }
+        ObjectNode alone = facts.objectNode();
+        alone.put("id", facts.path("id").asString("consultation"));
+        alone.put("symptom", s);
+        return diagnose(alone).problems().isEmpty();
+    }
+
+    /** Whether the reported symptom is one that no loaded rule uses (so it cannot lead to any problem). */
+    public boolean symptomUnknownToRules() {
+        return unknownToRules(facts);
     }
 
     /** Whether the diagnosis has a problem that the same facts without the message and description would not find. */

@@ -132,6 +132,9 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
                 break;
             }
             out.println(inPlay ? "No problem the rules know matches what was reported and answered; no other question would change that."
+                    : c.symptomUnknownToRules()
+                    ? "No loaded rule pack uses the symptom reported (load the pack that knows it with --rules), and the words match\n"
+                    + "no problem, so no question about the user's facts would help yet."
                     : "Nothing reported points to a problem the rules know (no symptom, and the words match none), so no question\n"
                     + "about the user's facts would help yet.");
             if (scripted != null) {

@@ -145,6 +145,19 @@ class ConsultationTest {
     }
 
     @Test
+    void aSymptomNoLoadedRuleUsesIsNoLeadAndAsksNothing() {
+        // ST_APP_PIN_LOCKED is the extended pack's; the built-in pack alone knows nothing of it
+        Consultation c = Consultation.start(DOCTOR, "s1", "ST_APP_PIN_LOCKED", null);
+        assertThat(c.symptomUnknownToRules()).isTrue();
+        assertThat(c.next()).as("a question for a symptom no rule uses").isEmpty();
+        assertThat(c.inPlay()).isFalse();
+        // a symptom the rules use is a lead
+        Consultation used = Consultation.start(DOCTOR, "s2", "TOKEN_NOT_WORKING", null);
+        assertThat(used.symptomUnknownToRules()).isFalse();
+        assertThat(used.next()).isPresent();
+    }
+
+    @Test
     void whetherTheUserHasAnyAuthenticatorIsStillAskedAfterAnUnknownAuthenticatorAnswer() {
         Consultation c = Consultation.start(DOCTOR, "a1", "CANNOT_LOG_IN", null);
         c.unknown("authenticator.type");
