@@ -5,9 +5,16 @@ import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
 import dev.authdoctor.model.Actor;
+import dev.authdoctor.model.AuthenticatorState;
+import dev.authdoctor.model.AuthenticatorType;
+import dev.authdoctor.model.Incident;
+import dev.authdoctor.model.InvalidIncidentException;
+import dev.authdoctor.model.Symptom;
+import dev.authdoctor.model.UserState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The README's embedding example, kept runnable: if this changes, change the README too. */
 class ReadmeExampleTest {
@@ -30,5 +37,28 @@ class ReadmeExampleTest {
 
         ReadResult bad = reader.read("{\"id\":\"T2\",\"user\":{\"locked\":\"yes\"}}");
         assertThat(((ReadResult.Rejected) bad).errors()).containsExactly("user.locked: expected boolean, got a string \"yes\"");
+    }
+
+    @Test
+    void theBuilderExampleDoesWhatTheReadmeSays() {
+        try (Troubleshooter doctor = Troubleshooter.create()) {
+            theBuilderExample(doctor);
+        }
+    }
+
+    private static void theBuilderExample(Troubleshooter doctor) {
+        Incident incident = Incident.builder("T-1")
+                .symptom(Symptom.TOKEN_NOT_WORKING)
+                .error(e -> e.message("Your account is locked"))
+                .user(u -> u.state(UserState.ACTIVE).locked(true))
+                .authenticator(a -> a.type(AuthenticatorType.ENTRUST_SOFT_TOKEN).state(AuthenticatorState.ACTIVE))
+                .build();
+        assertThat(doctor.diagnose(incident).problems().get(0).causes()).containsExactly("USER_LOCKED");
+        Incident another = incident.toBuilder().id("T-2").build();
+        assertThat(another.id()).isEqualTo("T-2");
+        assertThat(another.toBuilder().id("T-1").build()).isEqualTo(incident);
+        assertThatThrownBy(() -> Incident.builder("").remediationAttempts(-5).build())
+                .isInstanceOf(InvalidIncidentException.class)
+                .hasMessage("invalid incident: id: must not be shorter than 1 character(s); remediationAttempts: -5 is below the minimum 0");
     }
 }

@@ -8,7 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -310,13 +311,10 @@ public final class SupportTicket {
             out.add(s);
         } else if (value instanceof List<?> list) {
             list.forEach(v -> collectStrings(v, out));
-        } else if (value != null && value.getClass().isRecord()) {
-            for (RecordComponent rc : value.getClass().getRecordComponents()) {
-                try {
-                    collectStrings(rc.getAccessor().invoke(value), out);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+        } else if (value != null) {
+            List<Map.Entry<String, Object>> fields = fields(value);
+            if (fields != null) {
+                fields.forEach(f -> collectStrings(f.getValue(), out));
             }
         }
     }
@@ -366,16 +364,35 @@ public final class SupportTicket {
             }
             return;
         }
-        if (value.getClass().isRecord()) {
-            for (RecordComponent rc : value.getClass().getRecordComponents()) {
-                try {
-                    flatten(prefix.isEmpty() ? rc.getName() : prefix + "." + rc.getName(), rc.getAccessor().invoke(value), out);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+        List<Map.Entry<String, Object>> fields = fields(value);
+        if (fields != null) {
+            for (Map.Entry<String, Object> f : fields) {
+                flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
             }
             return;
         }
         out.add(Map.entry(prefix, value));
+    }
+
+    /**
+     * The fields of one of the incident's value classes, in the order they are declared (the contract's
+     * order), each read through its record-style accessor; null for any other value (a string, a number).
+     */
+    static List<Map.Entry<String, Object>> fields(Object value) {
+        Class<?> type = value.getClass();
+        if (type.getPackage() != Incident.class.getPackage() || type.isEnum() || !Modifier.isFinal(type.getModifiers())) {
+            return null;
+        }
+        List<Map.Entry<String, Object>> out = new ArrayList<>();
+        try {
+            for (Field f : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(f.getName(), type.getMethod(f.getName()).invoke(value)));
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 }

@@ -16,7 +16,8 @@ import dev.authdoctor.model.TextSettings;
 import dev.authdoctor.text.TextMatcher;
 import org.kie.api.runtime.rule.Match;
 
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -206,28 +207,25 @@ final class Explainer {
 
     private static final Object NONE = new Object();
 
-    /** A record's component by dotted path; NONE when the path is not one of its components. */
+    /**
+     * A fact's field by dotted path; NONE when the path is not one of its fields. Facts are records, or the
+     * incident's value classes, whose fields have record-style accessors.
+     */
     private static Object value(Object root, String path) {
         Object current = root;
         for (String part : path.split("\\.")) {
-            if (current == null || !current.getClass().isRecord()) {
+            if (current == null || !(current.getClass().isRecord() || current.getClass().getPackage() == Incident.class.getPackage())) {
                 return NONE;
             }
-            Object next = NONE;
-            for (RecordComponent rc : current.getClass().getRecordComponents()) {
-                if (rc.getName().equals(part)) {
-                    try {
-                        next = rc.getAccessor().invoke(current);
-                    } catch (ReflectiveOperationException e) {
-                        return NONE;
-                    }
-                    break;
+            try {
+                Field field = current.getClass().getDeclaredField(part);
+                if (Modifier.isStatic(field.getModifiers())) {
+                    return NONE;
                 }
-            }
-            if (next == NONE) {
+                current = current.getClass().getMethod(part).invoke(current);
+            } catch (ReflectiveOperationException e) {
                 return NONE;
             }
-            current = next;
         }
         return current;
     }

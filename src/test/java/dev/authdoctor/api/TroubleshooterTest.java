@@ -1,6 +1,7 @@
 package dev.authdoctor.api;
 
 import dev.authdoctor.model.Incident;
+import dev.authdoctor.model.InvalidIncidentException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -83,8 +84,8 @@ class TroubleshooterTest {
 
     @Test
     void anIncidentNeedsAnId() {
-        assertThatThrownBy(() -> DOCTOR.diagnose(Incident.of(null))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("incident.id");
+        assertThatThrownBy(() -> Incident.of(null)).isInstanceOf(InvalidIncidentException.class)
+                .hasMessage("invalid incident: id: is required");
         assertThatThrownBy(() -> Troubleshooter.builder().supportContact(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -5,6 +5,7 @@ import dev.authdoctor.batch.Batch;
 import dev.authdoctor.batch.BatchOptions;
 import dev.authdoctor.batch.ExportGenerator;
 import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.io.IncidentTree;
 import dev.authdoctor.io.JsonLinesSource;
 import dev.authdoctor.io.ReadResult;
 import dev.authdoctor.io.RecordSource;
@@ -77,7 +78,7 @@ public final class BatchBench {
             RecordSource.Record r;
             while ((r = source.next()) != null) {
                 if (r.result() instanceof ReadResult.Accepted a) {
-                    out.write(mapper.writeValueAsString(a.incident()));
+                    out.write(mapper.writeValueAsString(IncidentTree.toTree(a.incident())));
                 } else {
                     out.write(r.raw());
                 }

@@ -146,8 +146,7 @@ class PhraseFilesTest {
                 """);
         phrase(p, "synonyms.txt", "widget, gadget, gizmo\n");
         Troubleshooter doctor = Troubleshooter.builder().addPack(p).build();
-        Diagnosis d = doctor.diagnose(new Incident("w1", null, null, "Help, my gadget is stuck fast since this morning",
-                null, null, null, null, null, null, null, null, null, null));
+        Diagnosis d = doctor.diagnose(Incident.builder("w1").description("Help, my gadget is stuck fast since this morning").build());
         assertThat(d.problemIds()).containsExactly("test-widget-jammed");
         assertThat(d.problems().get(0).text().matchedTerms()).contains("widget", "stuck", "fast");
     }
