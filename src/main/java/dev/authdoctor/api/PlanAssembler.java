@@ -39,7 +39,8 @@ final class PlanAssembler {
     }
 
     Diagnosis assemble(String incidentId, Findings findings, List<String> rulePacks, boolean explain) {
-        List<String> problemOrder = orderProblems(findings);
+        Map<String, Evidence> best = best(findings);
+        List<String> problemOrder = orderProblems(findings, best);
         if (problemOrder.isEmpty()) {
             return new Diagnosis(incidentId, Diagnosis.Outcome.NO_MATCH, List.of(), List.of(), null, List.of(), rulePacks,
                     findings.firedRules());
@@ -48,7 +49,7 @@ final class PlanAssembler {
         List<Diagnosis.Problem> problems = new ArrayList<>();
         for (String id : problemOrder) {
             problems.add(new Diagnosis.Problem(id, title(id), causesOf(id, findings), rulesOf(id, findings),
-                    explain ? explanationsOf(id, findings) : List.of(), textOf(id, findings, best(findings).get(id))));
+                    explain ? explanationsOf(id, findings) : List.of(), textOf(id, findings, best.get(id))));
         }
         return new Diagnosis(incidentId, Diagnosis.Outcome.DIAGNOSED, problems, steps, escalation(findings), List.of(), rulePacks,
                 findings.firedRules());
@@ -72,8 +73,7 @@ final class PlanAssembler {
      * symptom), then a problem that refines another one found on evidence as good (the more specific case
      * first), then the one the ticket's words point to most confidently, then table row, then id.
      */
-    private List<String> orderProblems(Findings findings) {
-        Map<String, Evidence> best = best(findings);
+    private List<String> orderProblems(Findings findings, Map<String, Evidence> best) {
         return best.keySet().stream()
                 .sorted(Comparator.<String, Evidence>comparing(best::get)
                         .thenComparing(id -> refinesOneFound(id, best, findings) ? 0 : 1)

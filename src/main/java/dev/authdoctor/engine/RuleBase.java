@@ -10,6 +10,8 @@ import dev.authdoctor.model.LikelyStep;
 import dev.authdoctor.model.Organisation;
 import dev.authdoctor.model.PlanStep;
 import dev.authdoctor.model.ProblemFound;
+import dev.authdoctor.model.TextCandidate;
+import dev.authdoctor.model.TextCause;
 import dev.authdoctor.model.TextRecognised;
 import dev.authdoctor.model.TextSettings;
 import dev.authdoctor.text.Knowledge;
@@ -56,6 +58,21 @@ public final class RuleBase {
     private static final String RESOURCES = "src/main/resources/";
 
     private final KieBase kieBase;
+    /**
+     * The same rules less those that need a text fact (TextSettings, TextCandidate or TextCause) to match; null until
+     * built. Drools sets up, in every session, the memory of each rule that any inserted fact reaches, whether or not
+     * the rule can ever match: the text rules join User, ErrorReport or ProblemFound, so a session for an incident with
+     * no text to hear paid for them all the same, about a fifth of a batch's time. Built apart from {@link #kieBase}
+     * (its own compilation: Drools shares a compiled rule between bases of one build, and removing it from one breaks
+     * the other), off the caller's thread, once a run has diagnosed {@link #WITHOUT_TEXT_AFTER} incidents without
+     * text: a single diagnosis never pays for it.
+     */
+    private volatile KieBase withoutText;
+    private final java.util.function.Supplier<KieBase> independentCopy;
+    private final java.util.concurrent.atomic.AtomicLong withoutTextWanted = new java.util.concurrent.atomic.AtomicLong();
+    static final int WITHOUT_TEXT_AFTER = 200;
+    private static final java.util.Set<Class<?>> TEXT_FACTS = java.util.Set.of(TextSettings.class, TextCandidate.class, TextCause.class);
+    private static final Pattern INSERTS_TEXT = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?Text(?:Settings|Candidate|Cause)\\b|TextSettings\\s*\\.\\s*DEFAULTS");
     private final List<RulePack> packs;
     private final Map<String, ProblemDefinition> problems;
     private final Map<String, RuleInfo> rulesByName;
@@ -70,10 +87,16 @@ public final class RuleBase {
     private final java.util.Set<String> messagesInRules = new java.util.HashSet<>();
     private static final Pattern RESEMBLES = Pattern.compile("resembles\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
-    private RuleBase(KieBase kieBase, List<RulePack> packs, Map<String, ProblemDefinition> problems,
-                     Map<String, RuleInfo> rulesByName, boolean precompiled) {
+    /**
+     * @param independentCopy compiles the same rules again into a base that shares nothing with {@code kieBase}; null
+     *                        when a pack inserts text facts itself (a session without the engine's text facts could then
+     *                        still need the text rules)
+     */
+    private RuleBase(KieBase kieBase, java.util.function.Supplier<KieBase> independentCopy, List<RulePack> packs,
+                     Map<String, ProblemDefinition> problems, Map<String, RuleInfo> rulesByName, boolean precompiled) {
         this.precompiled = precompiled;
         this.kieBase = kieBase;
+        this.independentCopy = insertsTextFacts(packs) ? null : independentCopy;
         this.packs = packs;
         this.problems = problems;
         this.rulesByName = rulesByName;
@@ -94,6 +117,47 @@ public final class RuleBase {
                 rulesById.put(info == null ? r.getName() : info.id(), r);
             }
         }
+    }
+
+    private static boolean insertsTextFacts(List<RulePack> packs) {
+        for (RulePack pack : packs) {
+            for (DrlSource source : pack.sources()) {
+                if (INSERTS_TEXT.matcher(source.text()).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code spare}, a base of its own, less every rule that cannot match without a text fact. */
+    static KieBase withoutTextRules(KieBase spare) {
+        List<Rule> needText = new ArrayList<>();
+        for (KiePackage kp : spare.getKiePackages()) {
+            for (Rule r : kp.getRules()) {
+                if (needsText(r)) {
+                    needText.add(r);
+                }
+            }
+        }
+        for (Rule r : needText) {
+            spare.removeRule(r.getPackageName(), r.getName());
+        }
+        return spare;
+    }
+
+    /** Whether the rule's conditions are all required together (and) and one of them is a text fact, not negated. */
+    static boolean needsText(Rule rule) {
+        if (!(rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) || !impl.getLhs().isAnd()) {
+            return false;
+        }
+        for (org.drools.base.rule.RuleConditionElement e : impl.getLhs().getChildren()) {
+            if (e instanceof org.drools.base.rule.Pattern p && p.getObjectType() instanceof org.drools.base.base.ClassObjectType t
+                    && TEXT_FACTS.contains(t.getClassType())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the rules were loaded precompiled (executable model) rather than compiled from DRL. */
@@ -149,26 +213,9 @@ public final class RuleBase {
         }
         KieBase kieBase = precompiledAllowed ? precompiled(packs) : null;
         boolean fromKjar = kieBase != null;
+        java.util.function.Supplier<KieBase> copy = fromKjar ? () -> precompiled(packs) : () -> fromDrl(textOfPath, displayNames);
         if (kieBase == null) {
-            KieServices ks = KieServices.Factory.get();
-            // KieRepository is a process-wide cache: every build gets its own release id and leaves no module behind.
-            ReleaseId releaseId = ks.newReleaseId("dev.authdoctor.packs", "build-" + BUILDS.incrementAndGet() + "-" + UUID.randomUUID(), "1.0.0");
-            KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-            textOfPath.forEach((path, text) -> kfs.write(RESOURCES + path, text));
-            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-            List<String> errors = new ArrayList<>();
-            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-                String reported = m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, "");
-                String file = displayNames.getOrDefault(reported, reported);
-                errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
-            }
-            if (!errors.isEmpty()) {
-                ks.getRepository().removeKieModule(releaseId);
-                throw new RulePackException("the rules do not compile", errors);
-            }
-            KieContainer container = ks.newKieContainer(releaseId);
-            kieBase = container.getKieBase();
-            ks.getRepository().removeKieModule(releaseId);
+            kieBase = fromDrl(textOfPath, displayNames);
         }
 
         Map<String, RuleInfo> rules = new HashMap<>();
@@ -187,7 +234,31 @@ public final class RuleBase {
             }
         }
         LOG.debug("compiled {} rules from {} pack(s) in {} ms", rules.size(), packs.size(), (System.nanoTime() - started) / 1_000_000);
-        return new RuleBase(kieBase, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules), fromKjar);
+        return new RuleBase(kieBase, copy, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules), fromKjar);
+    }
+
+    /** Compiles the DRL into a base of its own. */
+    private static KieBase fromDrl(Map<String, String> textOfPath, Map<String, String> displayNames) {
+        KieServices ks = KieServices.Factory.get();
+        // KieRepository is a process-wide cache: every build gets its own release id and leaves no module behind.
+        ReleaseId releaseId = ks.newReleaseId("dev.authdoctor.packs", "build-" + BUILDS.incrementAndGet() + "-" + UUID.randomUUID(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        textOfPath.forEach((path, text) -> kfs.write(RESOURCES + path, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<String> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String reported = m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, "");
+            String file = displayNames.getOrDefault(reported, reported);
+            errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RulePackException("the rules do not compile", errors);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return kieBase;
     }
 
     /** The build path of the DRL file that declares the rule: same package, same rule name. */
@@ -304,7 +375,7 @@ public final class RuleBase {
 
     /** Sessions still open on this base; zero whenever no diagnosis is running. */
     public int openSessions() {
-        return kieBase.getKieSessions().size();
+        return kieBase.getKieSessions().size() + (withoutText == null ? 0 : withoutText.getKieSessions().size());
     }
 
     /** Puts the incident's facts into a fresh session, fires the rules and collects what they concluded. */
@@ -335,7 +406,7 @@ public final class RuleBase {
      * result, and disposes the session whatever happens.
      */
     private <T> T inSession(List<Object> facts, Incident explainFor, java.util.function.BiFunction<KieSession, Trace, T> read) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = baseFor(facts, explainFor).newKieSession();
         Trace trace = new Trace();
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -376,6 +447,46 @@ public final class RuleBase {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The base without the text rules when no text fact is among the facts (those rules cannot match then, so
+     * the findings and the rules fired are the same), the whole one otherwise and whenever explaining.
+     */
+    private KieBase baseFor(List<Object> facts, Incident explainFor) {
+        if (independentCopy == null || explainFor != null) {
+            return kieBase;
+        }
+        for (Object fact : facts) {
+            if (TEXT_FACTS.contains(fact.getClass())) {
+                return kieBase;
+            }
+        }
+        KieBase lean = withoutText;
+        if (lean != null) {
+            return lean;
+        }
+        if (withoutTextWanted.incrementAndGet() == WITHOUT_TEXT_AFTER) {
+            Thread t = new Thread(this::buildWithoutText, "authdoctor-rules-without-text");
+            t.setDaemon(true);
+            t.start();
+        }
+        return kieBase;
+    }
+
+    /** Builds {@link #withoutText} (package-private: tests build it at once). */
+    void buildWithoutText() {
+        try {
+            withoutText = withoutTextRules(independentCopy.get());
+        } catch (RuntimeException e) {
+            // only an optimisation: every diagnosis keeps running on the whole base
+            LOG.debug("rules without text not built; sessions keep the whole base: {}", e.toString());
+        }
+    }
+
+    /** The base without the text rules, once built; null before. */
+    KieBase baseWithoutText() {
+        return withoutText;
     }
 
     /** Why a problem was, or was not, diagnosed for this incident: each recognising rule's conditions, held or not. */

@@ -549,8 +549,8 @@ public final class TextMatcher {
      * and a sentence run into the next ("expired.Return") is two words, not one token.
      */
     static String repairOcr(String text) {
-        if (text == null) {
-            return null;
+        if (text == null || !mayNeedOcrRepair(text)) {
+            return text;
         }
         String out = NO_SPACE_AFTER_STOP.matcher(text).replaceAll(". ");
         out = OCR_ZERO.matcher(out).replaceAll("o");
@@ -560,6 +560,24 @@ public final class TextMatcher {
     /** i, l and 1 are one letter to OCR: "PlN" is "PIN". */
     static String ocrFold(String word) {
         return word.replace('i', 'l').replace('1', 'l');
+    }
+
+    /**
+     * Whether any of {@link #repairOcr}'s patterns could match: a '.', '0' or '1' between two letters (a surrogate
+     * counts, as it may be half of one). Most texts have none, and a scan costs far less than three regular expressions.
+     */
+    private static boolean mayNeedOcrRepair(String text) {
+        for (int i = 1; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '0' || c == '1') && maybeLetter(text.charAt(i - 1)) && maybeLetter(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean maybeLetter(char c) {
+        return Character.isLetter(c) || Character.isSurrogate(c);
     }
 
     static String collapseDigits(String text) {
