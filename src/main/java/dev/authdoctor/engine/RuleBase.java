@@ -554,10 +554,14 @@ public final class RuleBase {
         if (heard.exactMessage() != null && messagesInRules.contains(heard.exactMessage())) {
             return; // the product's own message, which a rule recognises: the fast path for exports
         }
-        if (!heard.candidates().isEmpty() || !heard.causes().isEmpty()) {
+        // Only what a rule can use: a candidate below the minimum and a cause below confident match no rule's
+        // threshold, and inserting them would only cost the session the text rules (and the lean base).
+        List<TextCandidate> candidates = heard.candidates().stream().filter(c -> c.score() >= textSettings.minimum()).toList();
+        List<TextCause> causes = heard.causes().stream().filter(c -> c.score() >= textSettings.confident()).toList();
+        if (!candidates.isEmpty() || !causes.isEmpty()) {
             facts.add(textSettings);
-            facts.addAll(heard.candidates());
-            facts.addAll(heard.causes());
+            facts.addAll(candidates);
+            facts.addAll(causes);
         }
     }
 
