@@ -149,7 +149,7 @@ public final class Consultation {
         if (description != null && !description.isBlank()) {
             facts.put("description", description.strip());
         }
-        if (READER.read(facts) instanceof ReadResult.Rejected r) {
+        if (READER.read(facts.toString()) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
         return new Consultation(doctor, facts);
@@ -190,7 +190,7 @@ public final class Consultation {
             String before = trial.path("description").asString("");
             trial.put("description", before.isEmpty() ? words.strip() : before + "\n" + words.strip());
         }
-        if (READER.read(trial) instanceof ReadResult.Rejected r) {
+        if (READER.read(trial.toString()) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
         replaceFacts(trial);
@@ -390,7 +390,7 @@ public final class Consultation {
             throw new IllegalArgumentException(questionId + ": cannot be answered " + value + " here ("
                     + (questionId.equals("error.source") ? "no error message was reported" : "the user has no authenticator") + ")");
         }
-        if (READER.read(trial) instanceof ReadResult.Rejected r) {
+        if (READER.read(trial.toString()) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
         replaceFacts(trial);
@@ -452,7 +452,7 @@ public final class Consultation {
 
     private Diagnosis diagnose(ObjectNode node) {
         return trials.computeIfAbsent(node.toString(), k -> {
-            ReadResult r = READER.read(node);
+            ReadResult r = READER.read(k);
             if (r instanceof ReadResult.Accepted a) {
                 return doctor.diagnose(a.incident());
             }

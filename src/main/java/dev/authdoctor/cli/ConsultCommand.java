@@ -2,8 +2,8 @@ package dev.authdoctor.cli;
 
 import dev.authdoctor.api.Consultation;
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.io.DiagnosisJson;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import picocli.CommandLine;
@@ -148,7 +148,7 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
         }
         Diagnosis d = c.diagnosis();
         if (json) {
-            new DiagnosisJson().write(d, out);
+            out.write(DiagnosisJson.toJson(d));
             out.println();
         } else {
             printSummary(out, c);
