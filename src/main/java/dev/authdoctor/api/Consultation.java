@@ -2,6 +2,7 @@ package dev.authdoctor.api;
 
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.model.Incident;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -445,9 +446,14 @@ public final class Consultation {
         return answers.entrySet().stream().filter(e -> e.getValue().equals(UNKNOWN)).map(Map.Entry::getKey).toList();
     }
 
-    /** The facts gathered, as an incident in the input contract's shape. */
-    public JsonNode incident() {
-        return facts.deepCopy();
+    /** The facts gathered, as an incident: always a valid one, since every answer is checked against the contract. */
+    public Incident incident() {
+        return ((ReadResult.Accepted) READER.read(facts.toString())).incident();
+    }
+
+    /** The facts gathered, as JSON in the input contract's shape: to save, or to read back with {@link IncidentJson}. */
+    public String incidentJson() {
+        return facts.toString();
     }
 
     private Diagnosis diagnose(ObjectNode node) {

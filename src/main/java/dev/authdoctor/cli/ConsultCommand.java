@@ -9,6 +9,8 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -212,7 +214,7 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
     /** What was reported, the facts gathered and the answers left unknown: what the plan rests on. */
     private static void printSummary(PrintWriter out, Consultation c) {
         out.println();
-        var facts = c.incident();
+        JsonNode facts = JsonMapper.shared().readTree(c.incidentJson());
         List<String> reported = new ArrayList<>();
         if (facts.has("symptom")) {
             reported.add("symptom " + facts.get("symptom").asString());

@@ -128,8 +128,10 @@ class IncidentJsonTest {
     }
 
     @Test
-    void thePublicReadingApiNamesNoJsonLibraryType() {
-        for (Class<?> c : List.of(IncidentJson.class, IncidentJson.Line.class, DiagnosisJson.class, IncidentReader.class, ReadResult.class)) {
+    void thePublicApiNamesNoJsonLibraryType() {
+        // The published jar relocates Jackson: a Jackson type here would be a relocated one, of no use to an embedder.
+        for (Class<?> c : List.of(IncidentJson.class, IncidentJson.Line.class, DiagnosisJson.class, Consultation.class,
+                Troubleshooter.class, Diagnosis.class, SupportTicket.class, IncidentReader.class, ReadResult.class)) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!Modifier.isPublic(m.getModifiers())) {
                     continue;
