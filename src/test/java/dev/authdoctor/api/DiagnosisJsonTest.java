@@ -1,5 +1,6 @@
 package dev.authdoctor.api;
 
+import dev.authdoctor.io.ReadResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.authdoctor.Doctor.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,23 @@ class DiagnosisJsonTest {
         Path file = dir.resolve("diagnoses.jsonl");
         DiagnosisJson.writeLines(all.stream()::iterator, file);
         assertThat(Files.readString(file)).isEqualTo(expected);
+    }
+
+    @Test
+    void theReadmePipelineGivesOneDiagnosisLinePerInputLine(@TempDir Path dir) throws IOException {
+        Troubleshooter doctor = dev.authdoctor.Doctor.DOCTOR;
+        Path input = dir.resolve("incidents.jsonl");
+        Files.writeString(input, "{\"id\":\"T1\",\"symptom\":\"TOKEN_NOT_WORKING\",\"user\":{\"locked\":true}}\n"
+                + "{\"id\":\"T3\",\"user\":{\"state\":\"ENABLED\"}}\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // as in the README, with out for System.out
+        try (Stream<IncidentJson.Line> lines = IncidentJson.lines(input)) {
+            Stream<Diagnosis> diagnoses = lines.map(line -> line.result() instanceof ReadResult.Rejected r
+                    ? Diagnosis.rejected(r.incidentId(), r.errors())
+                    : doctor.diagnose(((ReadResult.Accepted) line.result()).incident()));
+            DiagnosisJson.writeLines(diagnoses::iterator, out);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(DiagnosisJson.toJson(LOCKED) + "\n" + DiagnosisJson.toJson(REJECTED) + "\n");
     }
 
     @Test
