@@ -52,8 +52,11 @@ public final class IncidentJson {
     public static final int MAX_DOCUMENT_SIZE = 10 << 20;
 
     /**
-     * One line of JSON Lines input and what it held: an incident, or the errors that make it none, each
-     * starting with {@code line N:}. A pretty-printed file holding a single object is one Line, numbered 1.
+     * One line of JSON Lines input and what it held. A pretty-printed file holding a single object is one
+     * Line, numbered 1.
+     *
+     * @param number the line's number, from 1
+     * @param result the incident, or the errors that make the line none, each starting with {@code line N:}
      */
     public record Line(long number, ReadResult result) {
     }

@@ -71,8 +71,8 @@ final class Utf8Bytes extends InputStream {
         return true;
     }
 
+    /** Leaves the Reader open: the caller owns it. */
     @Override
-    public void close() throws IOException {
-        in.close();
+    public void close() {
     }
 }

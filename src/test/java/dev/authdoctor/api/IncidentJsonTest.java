@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Incidents in through the public facade: every way in gives what the contract's reader gives, and nothing Jackson. */
 class IncidentJsonTest {
@@ -113,7 +115,7 @@ class IncidentJsonTest {
     }
 
     @Test
-    void theCallersStreamIsLeftOpenAndReadFailuresAreUnchecked() {
+    void theCallersStreamOrReaderIsLeftOpen() {
         AtomicBoolean closed = new AtomicBoolean();
         InputStream in = new ByteArrayInputStream(LINES.getBytes(StandardCharsets.UTF_8)) {
             @Override
@@ -125,6 +127,30 @@ class IncidentJsonTest {
             assertThat(s.count()).isEqualTo(4);
         }
         assertThat(closed).isFalse();
+        AtomicBoolean readerClosed = new AtomicBoolean();
+        StringReader reader = new StringReader(LINES) {
+            @Override
+            public void close() {
+                readerClosed.set(true);
+            }
+        };
+        try (Stream<IncidentJson.Line> s = IncidentJson.lines(reader)) {
+            assertThat(s.count()).isEqualTo(4);
+        }
+        assertThat(readerClosed).isFalse();
+    }
+
+    @Test
+    void aFailureToReadTheInputIsAnUncheckedIoExceptionNotALine() {
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+        try (Stream<IncidentJson.Line> s = IncidentJson.lines(failing)) {
+            assertThatThrownBy(s::toList).isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("connection reset");
+        }
     }
 
     @Test
