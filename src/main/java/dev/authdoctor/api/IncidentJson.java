@@ -1,9 +1,11 @@
 package dev.authdoctor.api;
 
 import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.io.IncidentTree;
 import dev.authdoctor.io.JsonLinesSource;
 import dev.authdoctor.io.ReadResult;
 import dev.authdoctor.io.RecordSource;
+import dev.authdoctor.model.Incident;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -30,7 +32,7 @@ import java.util.stream.StreamSupport;
 /**
  * Reads incidents from JSON in the input contract's shape ({@code incident.schema.json}) and checks them
  * against it: one incident from a String, Reader, InputStream or file, or JSON Lines (one incident per line)
- * as a stream of {@link Line}s. Bad input never throws: it is a {@link ReadResult.Rejected} whose errors
+ * as a stream of {@link Line}s; and an incident back to JSON ({@link #toJson}). Bad input never throws: it is a {@link ReadResult.Rejected} whose errors
  * name the field ({@code user.state: "ENABLED" is not one of ACTIVE, INACTIVE}) and, in JSON Lines, the line.
  * Bytes are read as UTF-8 (a byte-order mark is skipped). No JSON library's types appear here. Thread-safe;
  * the contract is loaded once, on first use.
@@ -144,6 +146,14 @@ public final class IncidentJson {
     /** Incidents from a UTF-8 JSON Lines file, lazily; close the stream to close the file. */
     public static Stream<Line> lines(Path file) throws IOException {
         return stream(new JsonLinesSource(Files.newInputStream(file), Shared.READER));
+    }
+
+    /**
+     * The incident as one JSON object in the contract's shape, on one line: to store or forward it. Unknown facts
+     * (null) are left out; {@link #read(String)} gives the same incident back.
+     */
+    public static String toJson(Incident incident) {
+        return IncidentTree.toTree(incident).toString();
     }
 
     private static Stream<Line> stream(RecordSource source) {

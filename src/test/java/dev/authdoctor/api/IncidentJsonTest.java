@@ -55,6 +55,14 @@ class IncidentJsonTest {
     }
 
     @Test
+    void anIncidentWrittenAsJsonReadsBackTheSame() {
+        var incident = ((ReadResult.Accepted) IncidentJson.read(GOOD)).incident();
+        String json = IncidentJson.toJson(incident);
+        assertThat(json).doesNotContain("\n").startsWith("{\"id\":\"INC-1\"").contains("\"locked\":true").doesNotContain("null");
+        assertThat(IncidentJson.read(json)).isEqualTo(new ReadResult.Accepted(incident));
+    }
+
+    @Test
     void aBadIncidentGivesTheContractsFieldMessageOnEveryWayIn(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, BAD);
