@@ -1,8 +1,8 @@
 package dev.authdoctor;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.io.DiagnosisJson;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
 import dev.authdoctor.model.Incident;
@@ -15,7 +15,14 @@ public final class Doctor {
 
     public static final Troubleshooter DOCTOR = Troubleshooter.create();
     public static final IncidentReader READER = new IncidentReader();
-    public static final DiagnosisJson JSON = new DiagnosisJson();
+    /** {@code JSON.toLine(d)}: a diagnosis as its one line of JSON ({@link DiagnosisJson#toJson}). */
+    public static final Lines JSON = DiagnosisJson::toJson;
+
+    /** A diagnosis as one line of JSON. */
+    @FunctionalInterface
+    public interface Lines {
+        String toLine(Diagnosis d);
+    }
 
     private Doctor() {
     }

@@ -2,6 +2,7 @@ package dev.authdoctor.api;
 
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.model.Incident;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -149,7 +150,7 @@ public final class Consultation {
         if (description != null && !description.isBlank()) {
             facts.put("description", description.strip());
         }
-        if (READER.read(facts) instanceof ReadResult.Rejected r) {
+        if (READER.read(facts.toString()) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
         return new Consultation(doctor, facts);
@@ -190,7 +191,7 @@ public final class Consultation {
             String before = trial.path("description").asString("");
             trial.put("description", before.isEmpty() ? words.strip() : before + "\n" + words.strip());
         }
-        if (READER.read(trial) instanceof ReadResult.Rejected r) {
+        if (READER.read(trial.toString()) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
         replaceFacts(trial);
@@ -390,7 +391,7 @@ public final class Consultation {
             throw new IllegalArgumentException(questionId + ": cannot be answered " + value + " here ("
                     + (questionId.equals("error.source") ? "no error message was reported" : "the user has no authenticator") + ")");
         }
-        if (READER.read(trial) instanceof ReadResult.Rejected r) {
+        if (READER.read(trial.toString()) instanceof ReadResult.Rejected r) {
             throw new IllegalArgumentException(String.join("; ", r.errors()));
         }
         replaceFacts(trial);
@@ -445,14 +446,19 @@ public final class Consultation {
         return answers.entrySet().stream().filter(e -> e.getValue().equals(UNKNOWN)).map(Map.Entry::getKey).toList();
     }
 
-    /** The facts gathered, as an incident in the input contract's shape. */
-    public JsonNode incident() {
-        return facts.deepCopy();
+    /** The facts gathered, as an incident: always a valid one, since every answer is checked against the contract. */
+    public Incident incident() {
+        return ((ReadResult.Accepted) READER.read(facts.toString())).incident();
+    }
+
+    /** The facts gathered, as JSON in the input contract's shape: to save, or to read back with {@link IncidentJson}. */
+    public String incidentJson() {
+        return facts.toString();
     }
 
     private Diagnosis diagnose(ObjectNode node) {
         return trials.computeIfAbsent(node.toString(), k -> {
-            ReadResult r = READER.read(node);
+            ReadResult r = READER.read(k);
             if (r instanceof ReadResult.Accepted a) {
                 return doctor.diagnose(a.incident());
             }

@@ -1,9 +1,9 @@
 package dev.authdoctor.batch;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.CsvSource;
-import dev.authdoctor.io.DiagnosisJson;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
 import dev.authdoctor.io.ReadResult;
@@ -115,7 +115,6 @@ public final class Batch {
     private final BatchOptions options;
     private final Troubleshooter doctor;
     private final IncidentReader reader = new IncidentReader();
-    private final DiagnosisJson json = new DiagnosisJson();
     private volatile long recordsDone;
     private volatile long bytesRead;
     private volatile long totalBytes = -1;
@@ -516,7 +515,7 @@ public final class Batch {
         }
         String unrecognised = d.outcome() == Diagnosis.Outcome.NO_MATCH && incident.error() != null
                 ? incident.error().message() : null;
-        return new Done(input, d, json.toLine(d) + "\n", null, csvOut ? DiagnosisCsv.row(d) : null, unrecognised);
+        return new Done(input, d, DiagnosisJson.toJson(d) + "\n", null, csvOut ? DiagnosisCsv.row(d) : null, unrecognised);
     }
 
     private static String rejectLine(String input, RecordSource.Record record, String id, List<String> errors) {

@@ -2,13 +2,15 @@ package dev.authdoctor.cli;
 
 import dev.authdoctor.api.Consultation;
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.io.DiagnosisJson;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -148,7 +150,7 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
         }
         Diagnosis d = c.diagnosis();
         if (json) {
-            new DiagnosisJson().write(d, out);
+            out.write(DiagnosisJson.toJson(d));
             out.println();
         } else {
             printSummary(out, c);
@@ -212,7 +214,7 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
     /** What was reported, the facts gathered and the answers left unknown: what the plan rests on. */
     private static void printSummary(PrintWriter out, Consultation c) {
         out.println();
-        var facts = c.incident();
+        JsonNode facts = JsonMapper.shared().readTree(c.incidentJson());
         List<String> reported = new ArrayList<>();
         if (facts.has("symptom")) {
             reported.add("symptom " + facts.get("symptom").asString());

@@ -1,9 +1,9 @@
 package dev.authdoctor.cli;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.SupportTicket;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.io.DiagnosisJson;
 import dev.authdoctor.io.IdaasUser;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
@@ -100,7 +100,6 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
         }
         Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
         IncidentReader reader = new IncidentReader();
-        DiagnosisJson json = new DiagnosisJson();
         boolean interactive = "-".equals(input);
         PrintWriter out = spec.commandLine().getOut();
         long records = 0;
@@ -114,7 +113,7 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
                 if (d.outcome() == Diagnosis.Outcome.REJECTED) {
                     rejected++;
                 }
-                json.write(d, out);
+                out.write(DiagnosisJson.toJson(d));
                 out.write('\n');
                 if (interactive) {
                     out.flush(); // a person or a pipe waits for each answer
@@ -144,7 +143,7 @@ final class DiagnoseCommand extends RulesCommand implements Callable<Integer> {
         Diagnosis d = diagnose(doctor, read, 1);
         ticket(doctor, read, d);
         PrintWriter out = spec.commandLine().getOut();
-        new DiagnosisJson().write(d, out);
+        out.write(DiagnosisJson.toJson(d));
         out.write('\n');
         out.flush();
         return Main.EXIT_OK;

@@ -73,8 +73,11 @@ public final class IncidentReader {
         }
     }
 
-    /** Reads one incident from a parsed JSON value. */
-    public ReadResult read(JsonNode node) {
+    /**
+     * Reads one incident from a parsed JSON value. Package-private: the public API takes JSON as text, bytes
+     * or files ({@code dev.authdoctor.api.IncidentJson}), never a JSON library's types.
+     */
+    ReadResult read(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return new ReadResult.Rejected(null, List.of("empty record: expected a JSON object"));
         }

@@ -46,7 +46,7 @@ public final class ScenarioRunner {
         List<CaseResult> results = new ArrayList<>();
         Set<String> fired = new HashSet<>();
         for (Scenario s : scenarios) {
-            ReadResult read = reader.read(s.given());
+            ReadResult read = reader.read(s.given().toString());
             if (read instanceof ReadResult.Rejected r) {
                 Diagnosis d = Diagnosis.rejected(r.incidentId(), r.errors());
                 List<String> failures = new ArrayList<>(check(s.expect(), d));

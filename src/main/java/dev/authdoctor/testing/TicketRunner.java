@@ -106,7 +106,7 @@ public final class TicketRunner {
             if (!incident.has("id")) {
                 incident.put("id", t.id());
             }
-            ReadResult read = reader.read(incident);
+            ReadResult read = reader.read(incident.toString());
             String got;
             List<String> causes = List.of();
             if (read instanceof ReadResult.Accepted a) {

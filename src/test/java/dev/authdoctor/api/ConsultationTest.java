@@ -3,9 +3,12 @@ package dev.authdoctor.api;
 import dev.authdoctor.cli.BatchCommandTest;
 import dev.authdoctor.model.Authenticator;
 import dev.authdoctor.model.Incident;
+import dev.authdoctor.model.Symptom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +113,7 @@ class ConsultationTest {
         assertThat(later.inPlay()).isFalse();
         assertThat(later.tell("The activation email never arrived in my inbox").diagnosis().problemIds())
                 .containsExactly("activation-email-not-received");
-        assertThat(later.tell("token not working").incident().path("symptom").asString()).isEqualTo("TOKEN_NOT_WORKING");
+        assertThat(later.tell("token not working").incident().symptom()).isEqualTo(Symptom.TOKEN_NOT_WORKING);
     }
 
     @Test
@@ -234,8 +237,8 @@ class ConsultationTest {
         Set<String> focus = new HashSet<>(c.diagnosis().problemIds());
         Set<String> seen = new HashSet<>();
         for (String option : q.options()) {
-            Consultation trial = Consultation.start(DOCTOR, "trial", c.incident().path("symptom").asString(null),
-                    c.incident().path("error").path("message").asString(null));
+            Consultation trial = Consultation.start(DOCTOR, "trial", facts(c).path("symptom").asString(null),
+                    facts(c).path("error").path("message").asString(null));
             // replay what was answered, then this option
             for (String asked : c.asked()) {
                 String v = valueOf(c, asked);
@@ -259,8 +262,13 @@ class ConsultationTest {
         return seen.size() > 1;
     }
 
+    /** The facts gathered, as the contract's JSON: questions are named by its field paths. */
+    static JsonNode facts(Consultation c) {
+        return JsonMapper.shared().readTree(c.incidentJson());
+    }
+
     static String valueOf(Consultation c, String question) {
-        var facts = c.incident();
+        var facts = facts(c);
         if (question.equals("authenticators.none")) {
             return facts.path("authenticators").isArray() && facts.path("authenticators").isEmpty() ? "yes" : null;
         }

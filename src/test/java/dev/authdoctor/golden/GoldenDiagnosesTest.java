@@ -3,7 +3,7 @@ package dev.authdoctor.golden;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.authdoctor.cli.Main;
-import dev.authdoctor.io.DiagnosisJson;
+import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.testing.PackScenarios;
 import dev.authdoctor.testing.ScenarioRunner;
 import org.junit.jupiter.api.Test;
@@ -45,13 +45,12 @@ class GoldenDiagnosesTest {
     /** Every case of the built-in pack's scenarios, then every case of the extended pack's (loaded with the built-in one). */
     @Test
     void everyScenarioCaseDiagnosesExactlyAsReviewed() throws Exception {
-        DiagnosisJson json = new DiagnosisJson();
         StringBuilder out = new StringBuilder();
         for (String pack : List.of("rules", "packs/idaas-extended")) {
             ScenarioRunner.Report report = PackScenarios.of(Path.of(pack)).run();
             assertThat(report.cases()).as(pack).isNotEmpty();
             for (ScenarioRunner.CaseResult c : report.cases()) {
-                out.append(json.toLine(c.diagnosis())).append('\n');
+                out.append(DiagnosisJson.toJson(c.diagnosis())).append('\n');
             }
         }
         compare("scenarios.jsonl", out.toString());
