@@ -39,7 +39,7 @@ public final class PhraseFiles {
     public static final String OFF_TOPIC = "off-topic.yaml";
     public static final String SYNONYMS = "synonyms.txt";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private static final Set<String> KEYS = Set.of("problem", "messages", "phrases", "not", "causes");
+    private static final Set<String> KEYS = Set.of("problem", "messages", "phrases", "not", "causes", "allowed");
 
     private PhraseFiles() {
     }
@@ -110,6 +110,13 @@ public final class PhraseFiles {
             }
             problems.add(problem(m, root, where, errors));
         }
+        for (Knowledge.ProblemWords p : problems) {
+            for (String marker : p.allowed()) {
+                if (!offTopic.contains(marker)) {
+                    errors.add(p.where() + ": allowed: \"" + marker + "\" is not one of the pack's off-topic markers (" + OFF_TOPIC + ")");
+                }
+            }
+        }
         if (errors.isEmpty()) {
             // A phrase of one word after analysis ("locked", "key") would match far too much: precision first.
             TextMatcher words = new TextMatcher(new Knowledge(List.of(), List.of(), synonyms));
@@ -133,7 +140,7 @@ public final class PhraseFiles {
     private static Knowledge.ProblemWords problem(Map<String, Node> m, Node root, String where, List<String> errors) {
         m.forEach((k, v) -> {
             if (!KEYS.contains(k)) {
-                errors.add(where + ":" + v.line() + ": unknown key \"" + k + "\" (expected: problem, messages, phrases, not, causes)");
+                errors.add(where + ":" + v.line() + ": unknown key \"" + k + "\" (expected: problem, messages, phrases, not, causes, allowed)");
             }
         });
         Node id = m.get("problem");
@@ -165,7 +172,7 @@ public final class PhraseFiles {
             }
         }
         return new Knowledge.ProblemWords(problemId, messages, phrases, strings(m.get("not"), where, "not", errors),
-                where + ":" + (id == null ? root.line() : id.line()), causes);
+                where + ":" + (id == null ? root.line() : id.line()), causes, strings(m.get("allowed"), where, "allowed", errors));
     }
 
     private static List<Knowledge.Phrase> byLanguage(Node node, String where, String key, List<String> errors) {

@@ -22,16 +22,22 @@ public record Knowledge(List<ProblemWords> problems, List<String> offTopic, Stri
      * cause code, the phrases that say why.
      */
     public record ProblemWords(String problemId, List<Phrase> messages, List<Phrase> phrases, List<String> not, String where,
-                               java.util.Map<String, List<Phrase>> causes) {
+                               java.util.Map<String, List<Phrase>> causes, List<String> allowed) {
         public ProblemWords {
             messages = List.copyOf(messages);
             phrases = List.copyOf(phrases);
             not = List.copyOf(not);
             causes = causes == null ? java.util.Map.of() : java.util.Map.copyOf(causes);
+            allowed = allowed == null ? List.of() : List.copyOf(allowed);
+        }
+
+        public ProblemWords(String problemId, List<Phrase> messages, List<Phrase> phrases, List<String> not, String where,
+                            java.util.Map<String, List<Phrase>> causes) {
+            this(problemId, messages, phrases, not, where, causes, List.of());
         }
 
         public ProblemWords(String problemId, List<Phrase> messages, List<Phrase> phrases, List<String> not, String where) {
-            this(problemId, messages, phrases, not, where, java.util.Map.of());
+            this(problemId, messages, phrases, not, where, java.util.Map.of(), List.of());
         }
     }
 
@@ -42,7 +48,8 @@ public record Knowledge(List<ProblemWords> problems, List<String> offTopic, Stri
     /**
      * Several packs' knowledge as one: problems of later packs add to earlier ones; synonyms are concatenated. A pack's
      * off-topic markers are off-topic for that pack's problems only (the built-in pack's "vpn" must not silence a
-     * pack about a VPN), so they become near-miss markers of each of its problems.
+     * pack about a VPN), so they become near-miss markers of each of its problems, less those a problem lists as
+     * {@code allowed} (part of its own story: the guest Wi-Fi of a smart credential that cannot reach the service).
      */
     public static Knowledge merge(List<Knowledge> parts) {
         List<ProblemWords> problems = new java.util.ArrayList<>();
@@ -50,8 +57,8 @@ public record Knowledge(List<ProblemWords> problems, List<String> offTopic, Stri
         for (Knowledge k : parts) {
             for (ProblemWords p : k.problems()) {
                 List<String> not = new java.util.ArrayList<>(p.not());
-                not.addAll(k.offTopic());
-                problems.add(new ProblemWords(p.problemId(), p.messages(), p.phrases(), not, p.where(), p.causes()));
+                k.offTopic().stream().filter(marker -> !p.allowed().contains(marker)).forEach(not::add);
+                problems.add(new ProblemWords(p.problemId(), p.messages(), p.phrases(), not, p.where(), p.causes(), p.allowed()));
             }
             synonyms.append(k.synonyms()).append('\n');
         }

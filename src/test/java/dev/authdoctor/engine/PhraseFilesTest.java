@@ -91,7 +91,7 @@ class PhraseFilesTest {
                 """);
         assertThat(refused(p).problems()).containsExactlyInAnyOrder(
                 "test-pack/phrases/bad.yaml:5: phrases.it: not a language (expected en, fr, de or es)",
-                "test-pack/phrases/bad.yaml:7: unknown key \"colour\" (expected: problem, messages, phrases, not, causes)",
+                "test-pack/phrases/bad.yaml:7: unknown key \"colour\" (expected: problem, messages, phrases, not, causes, allowed)",
                 "test-pack/phrases/bad.yaml:9: causes.crumbs: a cause code is written in capitals, e.g. CLOCK_DRIFT");
     }
 
@@ -149,5 +149,29 @@ class PhraseFilesTest {
         Diagnosis d = doctor.diagnose(Incident.builder("w1").description("Help, my gadget is stuck fast since this morning").build());
         assertThat(d.problemIds()).containsExactly("test-widget-jammed");
         assertThat(d.problems().get(0).text().matchedTerms()).contains("widget", "stuck", "fast");
+    }
+
+    @Test
+    void anOffTopicMarkerAProblemAllowsDoesNotRuleThatProblemOut() throws IOException {
+        Path p = pack();
+        phrase(p, "off-topic.yaml", "not:\n  - canteen\n");
+        phrase(p, "widget.yaml", "problem: test-widget-jammed\nphrases:\n  en: [the gizmo is stuck fast]\n");
+        String ticket = "In the canteen, my gizmo is stuck fast again";
+        try (Troubleshooter doctor = Troubleshooter.builder().addPack(p).build()) {
+            assertThat(doctor.diagnose(Incident.builder("w1").description(ticket).build()).problemIds()).isEmpty();
+        }
+        phrase(p, "widget.yaml", "problem: test-widget-jammed\nphrases:\n  en: [the gizmo is stuck fast]\nallowed: [canteen]\n");
+        try (Troubleshooter doctor = Troubleshooter.builder().addPack(p).build()) {
+            assertThat(doctor.diagnose(Incident.builder("w2").description(ticket).build()).problemIds()).containsExactly("test-widget-jammed");
+        }
+    }
+
+    @Test
+    void anAllowedMarkerThatIsNotAnOffTopicMarkerIsRefused() throws IOException {
+        Path p = pack();
+        phrase(p, "off-topic.yaml", "not:\n  - canteen\n");
+        phrase(p, "widget.yaml", "problem: test-widget-jammed\nphrases:\n  en: [the gizmo is stuck fast]\nallowed: [cantene]\n");
+        assertThat(refused(p).problems()).containsExactly(
+                "test-pack/phrases/widget.yaml:1: allowed: \"cantene\" is not one of the pack's off-topic markers (off-topic.yaml)");
     }
 }
