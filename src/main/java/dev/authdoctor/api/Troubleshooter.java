@@ -232,7 +232,7 @@ public final class Troubleshooter implements AutoCloseable {
     }
 
     private static List<RulePack.Snapshot> snapshots(List<Path> folders) {
-        return folders.stream().map(RulePack.Snapshot::of).toList();
+        return folders.stream().map(dev.authdoctor.engine.PackArchive::snapshot).toList(); // a folder, or an archive (authdoctor compile)
     }
 
     private static Map<Path, String> hashes(List<RulePack.Snapshot> read) {
