@@ -45,6 +45,7 @@ public final class PackArchive {
     public static String write(Path folder, Path out) {
         RulePack.Snapshot snapshot = RulePack.Snapshot.of(folder);
         RulePack pack = RulePack.fromSnapshot(snapshot);
+        RuleBase.compile(List.of(pack), false); // the DRL compiler's errors name file and line; the model's do not
         byte[] kjar = Precompile.kjar(pack, org.kie.api.KieServices.Factory.get()
                 .newReleaseId("dev.authdoctor.packs", pack.name() + "-" + pack.sha256().substring(0, 16), "1.0.0"));
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");

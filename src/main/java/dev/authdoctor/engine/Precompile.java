@@ -47,12 +47,12 @@ public final class Precompile {
         java.util.Map<String, String> names = new java.util.HashMap<>();
         for (DrlSource s : pack.sources()) {
             kfs.write(RuleBase.kfsPath(0, s), s.text());
-            names.put(RuleBase.kfsPath(0, s), pack.name() + "/" + s.name());
+            names.put(RuleBase.kfsPath(0, s).replaceFirst("^src/main/resources/", ""), pack.name() + "/" + s.name());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
             throw new RulePackException("the rules do not compile to the executable model", builder.getResults().getMessages(Message.Level.ERROR)
-                    .stream().map(m -> names.getOrDefault(m.getPath(), String.valueOf(m.getPath())) + ":" + m.getLine() + ": " + m.getText().strip()).toList());
+                    .stream().map(m -> names.getOrDefault(String.valueOf(m.getPath()).replaceFirst("^src/main/resources/", ""), String.valueOf(m.getPath())) + ":" + m.getLine() + ": " + m.getText().strip()).toList());
         }
         return ((InternalKieModule) builder.getKieModule()).getBytes();
     }
