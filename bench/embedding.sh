@@ -43,5 +43,7 @@ POM
   ls "$dir/libs" | sed 's/^/    /' > "$dir/jars.txt"
 done
 echo "jar lists: target/embed-full/jars.txt, target/embed-lean/jars.txt"
-echo "lean runtime, the examples diagnosed and explained, and a DRL pack folder:"
+echo "lean runtime: the examples diagnosed and explained; a DRL pack folder; the same pack precompiled:"
 java -cp "target/bench-classes:target/embed-lean/libs/*" dev.authdoctor.bench.LeanSmoke packs/idaas-extended 2>/dev/null | tail -3
+./authdoctor compile packs/idaas-extended --out target/idaas-extended.pack.zip
+java -cp "target/bench-classes:target/embed-lean/libs/*" dev.authdoctor.bench.LeanSmoke target/idaas-extended.pack.zip 2>/dev/null | tail -1

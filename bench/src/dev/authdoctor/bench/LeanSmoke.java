@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * What an embedder does, on whatever class path it is run with: every example diagnosed and explained, a
- * why-not, and a DRL pack folder (args[0]) added. Prints one line per step; bench/embedding.sh runs it on
+ * why-not, and a pack (args[0], a folder or an archive) added. Prints one line per step; bench/embedding.sh runs it on
  * the lean class path, where the DRL pack must be refused naming the artifacts it needs.
  */
 public final class LeanSmoke {
@@ -32,9 +32,9 @@ public final class LeanSmoke {
         }
         if (args.length > 0) {
             try (Troubleshooter withDrl = Troubleshooter.builder().addPack(Path.of(args[0])).build()) {
-                System.out.println("DRL pack loaded: " + withDrl.rulePacks());
+                System.out.println("pack loaded: " + withDrl.rulePacks());
             } catch (RulePackException e) {
-                System.out.println("DRL pack refused: " + e.getMessage());
+                System.out.println("pack refused: " + e.getMessage());
             }
         }
     }
