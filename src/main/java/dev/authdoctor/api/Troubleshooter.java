@@ -49,30 +49,9 @@ public final class Troubleshooter implements AutoCloseable {
         void failed(RulePackException error);
     }
 
-    /**
-     * One compiled version of the rules and all that goes with it; swapped whole on reload. {@code readable}
-     * is the same rules compiled from DRL, made on first need when {@code rules} were precompiled:
-     * explanations and why-not read the conditions' text, which precompiled rules do not keep.
-     */
+    /** One compiled version of the rules and all that goes with it; swapped whole on reload. */
     private record Version(RuleBase rules, PlanAssembler assembler, Organisation organisation, List<String> labels,
-                           Map<Path, String> hashes, java.util.function.Supplier<RuleBase> readable) {
-    }
-
-    private static java.util.function.Supplier<RuleBase> readable(RuleBase rules) {
-        if (!rules.isPrecompiled()) {
-            return () -> rules;
-        }
-        return new java.util.function.Supplier<>() {
-            private volatile RuleBase compiled;
-
-            @Override
-            public synchronized RuleBase get() {
-                if (compiled == null) {
-                    compiled = RuleBase.compile(rules.packs(), false);
-                }
-                return compiled;
-            }
-        };
+                           Map<Path, String> hashes) {
     }
 
     private final Builder config;
@@ -131,7 +110,7 @@ public final class Troubleshooter implements AutoCloseable {
             throw new IllegalArgumentException("incident.id is required");
         }
         Version v = current.get();
-        return v.assembler().assemble(incident.id(), v.readable().get().runExplained(incident, v.organisation()), v.labels(), true);
+        return v.assembler().assemble(incident.id(), v.rules().runExplained(incident, v.organisation()), v.labels(), true);
     }
 
     /**
@@ -146,7 +125,7 @@ public final class Troubleshooter implements AutoCloseable {
             throw new IllegalArgumentException("no rule pack knows the problem " + problemId + "; known: "
                     + String.join(", ", v.rules().problems().keySet().stream().sorted().toList()));
         }
-        return v.readable().get().whyNot(problemId, incident, v.organisation());
+        return v.rules().whyNot(problemId, incident, v.organisation());
     }
 
     /**
@@ -249,11 +228,11 @@ public final class Troubleshooter implements AutoCloseable {
             }
         }
         return new Version(rules, new PlanAssembler(rules.problems(), rules.rules()), new Organisation(contact), rules.packLabels(),
-                hashes(read), readable(rules));
+                hashes(read));
     }
 
     private static List<RulePack.Snapshot> snapshots(List<Path> folders) {
-        return folders.stream().map(RulePack.Snapshot::of).toList();
+        return folders.stream().map(dev.authdoctor.engine.PackArchive::snapshot).toList(); // a folder, or an archive (authdoctor compile)
     }
 
     private static Map<Path, String> hashes(List<RulePack.Snapshot> read) {
@@ -321,6 +300,7 @@ public final class Troubleshooter implements AutoCloseable {
 
     /** Configures a {@link Troubleshooter}. */
     public static final class Builder {
+        private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
         private String supportContact;
         private boolean builtIn = true;
         private final List<Path> folders = new ArrayList<>();
@@ -346,8 +326,17 @@ public final class Troubleshooter implements AutoCloseable {
             return this;
         }
 
-        /** Adds a rule pack folder that must hash to {@code sha256} (see {@code RulePack.hashOf}), or it is refused. */
+        /**
+         * Adds a rule pack folder that must hash to {@code sha256} (see {@code RulePack.hashOf}), or it is refused.
+         *
+         * @throws IllegalArgumentException when the hash is not 64 hexadecimal digits
+         */
         public Builder addPinnedPack(Path folder, String sha256) {
+            Objects.requireNonNull(folder, "folder");
+            if (sha256 == null || !SHA256.matcher(sha256.strip()).matches()) {
+                throw new IllegalArgumentException("sha256 must be the pack's SHA-256, 64 hexadecimal digits (RulePack.hashOf), not "
+                        + (sha256 == null ? "null" : "\"" + sha256 + "\""));
+            }
             addPack(folder);
             pins.put(folder.toAbsolutePath().normalize(), sha256.strip());
             return this;
@@ -359,9 +348,17 @@ public final class Troubleshooter implements AutoCloseable {
             return this;
         }
 
-        /** Checks the added pack folders for changes every {@code interval}, and reloads them. */
+        /**
+         * Checks the added pack folders for changes every {@code interval}, and reloads them.
+         *
+         * @throws IllegalArgumentException when the interval is under a millisecond (zero or negative)
+         */
         public Builder watch(Duration interval) {
-            this.watchEvery = Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(interval, "interval");
+            if (interval.toMillis() < 1) {
+                throw new IllegalArgumentException("watch interval must be at least 1 ms, not " + interval);
+            }
+            this.watchEvery = interval;
             return this;
         }
 

@@ -47,8 +47,8 @@ final class RuleOptions {
             b.withoutBuiltIn();
         }
         for (Path p : packs) {
-            if (!Files.isDirectory(p)) {
-                throw new CommandLine.ParameterException(cl, "--rules " + p + ": no such folder");
+            if (!Files.isDirectory(p) && !Files.isRegularFile(p)) { // a folder, or an archive from `authdoctor compile`
+                throw new CommandLine.ParameterException(cl, "--rules " + p + ": no such folder or pack archive");
             }
             String hash = pinned.get(p.toAbsolutePath().normalize());
             if (hash != null) {

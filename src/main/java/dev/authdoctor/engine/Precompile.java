@@ -28,21 +28,32 @@ public final class Precompile {
     public static void main(String[] args) throws Exception {
         Path classes = Path.of(args[0]);
         RulePack pack = RulePack.fromFolder(classes.resolve("dev/authdoctor/rules/builtin"));
-        KieServices ks = KieServices.Factory.get();
-        ReleaseId id = RuleBase.precompiledReleaseId(pack);
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
-        kfs.writeKModuleXML(ks.newKieModuleModel().toXML()); // the default base and session: what RuleBase uses
-        for (DrlSource s : pack.sources()) {
-            kfs.write(RuleBase.kfsPath(0, s), s.text());
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
-            throw new IllegalStateException("the built-in pack does not compile to the executable model: "
-                    + builder.getResults().getMessages(Message.Level.ERROR));
-        }
-        byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
+        byte[] kjar = kjar(pack, RuleBase.precompiledReleaseId(pack));
         Files.write(classes.resolve(KJAR), kjar);
         Files.writeString(classes.resolve(KJAR_HASH), pack.sha256(), StandardCharsets.UTF_8);
         System.out.println("authdoctor: precompiled the built-in pack (" + kjar.length / 1024 + " KiB)");
+    }
+
+    /**
+     * The pack compiled to Drools' executable model, as a kjar. Needs drools-model-codegen (the command line
+     * has it; the library's users do not get it).
+     *
+     * @throws RulePackException naming file and line when the DRL does not compile
+     */
+    static byte[] kjar(RulePack pack, ReleaseId id) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+        kfs.writeKModuleXML(ks.newKieModuleModel().toXML()); // the default base and session: what RuleBase uses
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (DrlSource s : pack.sources()) {
+            kfs.write(RuleBase.kfsPath(0, s), s.text());
+            names.put(RuleBase.kfsPath(0, s).replaceFirst("^src/main/resources/", ""), pack.name() + "/" + s.name());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            throw new RulePackException("the rules do not compile to the executable model", builder.getResults().getMessages(Message.Level.ERROR)
+                    .stream().map(m -> names.getOrDefault(String.valueOf(m.getPath()).replaceFirst("^src/main/resources/", ""), String.valueOf(m.getPath())) + ":" + m.getLine() + ": " + m.getText().strip()).toList());
+        }
+        return ((InternalKieModule) builder.getKieModule()).getBytes();
     }
 }

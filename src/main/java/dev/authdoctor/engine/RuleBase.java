@@ -18,9 +18,6 @@ import dev.authdoctor.text.Knowledge;
 import dev.authdoctor.text.TextMatcher;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -28,7 +25,6 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +36,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +48,6 @@ public final class RuleBase {
     /** A pack whose rules keep re-triggering each other is broken; stop it rather than spin. */
     static final int MAX_FIRINGS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
-    private static final AtomicLong BUILDS = new AtomicLong();
     private static final String RESOURCES = "src/main/resources/";
 
     private final KieBase kieBase;
@@ -239,26 +232,7 @@ public final class RuleBase {
 
     /** Compiles the DRL into a base of its own. */
     private static KieBase fromDrl(Map<String, String> textOfPath, Map<String, String> displayNames) {
-        KieServices ks = KieServices.Factory.get();
-        // KieRepository is a process-wide cache: every build gets its own release id and leaves no module behind.
-        ReleaseId releaseId = ks.newReleaseId("dev.authdoctor.packs", "build-" + BUILDS.incrementAndGet() + "-" + UUID.randomUUID(), "1.0.0");
-        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
-        textOfPath.forEach((path, text) -> kfs.write(RESOURCES + path, text));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<String> errors = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String reported = m.getPath() == null ? "?" : m.getPath().replaceFirst("^" + RESOURCES, "");
-            String file = displayNames.getOrDefault(reported, reported);
-            errors.add(file + ":" + m.getLine() + ": " + m.getText().strip());
-        }
-        if (!errors.isEmpty()) {
-            ks.getRepository().removeKieModule(releaseId);
-            throw new RulePackException("the rules do not compile", errors);
-        }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
-        ks.getRepository().removeKieModule(releaseId);
-        return kieBase;
+        return DrlCompiler.compile(textOfPath, displayNames);
     }
 
     /** The build path of the DRL file that declares the rule: same package, same rule name. */
@@ -299,33 +273,43 @@ public final class RuleBase {
         return KieServices.Factory.get().newReleaseId("dev.authdoctor.precompiled", "builtin-" + pack.sha256().substring(0, 16), "1.0.0");
     }
 
-    private static final Object REPOSITORY_LOCK = new Object();
-
     /**
-     * The built-in pack precompiled at build time, when the jar holds one made from exactly this pack's DRL;
-     * null otherwise (a development build without the step, or DRL edited since).
+     * The packs' precompiled rules, when every pack has some made from exactly its files (the built-in pack's
+     * from the build, another's from its archive); null otherwise (a development build without the step, DRL
+     * edited since, a pack folder never precompiled).
      */
     static KieBase precompiled(List<RulePack> packs) {
-        if (packs.size() != 1 || packs.get(0).folder() != null) {
+        List<PrecompiledRules> parts = new ArrayList<>();
+        for (RulePack pack : packs) {
+            PrecompiledRules p = pack.sha256() == null ? null
+                    : pack.folder() == null ? builtInPrecompiled(pack) : PrecompiledRules.forPack(pack.sha256());
+            if (p == null) {
+                return null;
+            }
+            parts.add(p);
+        }
+        try {
+            return PrecompiledRules.newBase(parts);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("precompiled rules not usable, compiling their DRL: {}", e.toString());
             return null;
         }
-        RulePack pack = packs.get(0);
+    }
+
+    /** The built-in pack's kjar when the jar holds one made from exactly this DRL; read once per process. */
+    private static PrecompiledRules builtInPrecompiled(RulePack pack) {
+        PrecompiledRules known = PrecompiledRules.forPack(pack.sha256());
+        if (known != null) {
+            return known;
+        }
         try (java.io.InputStream hash = RuleBase.class.getResourceAsStream("/" + Precompile.KJAR_HASH);
              java.io.InputStream kjar = RuleBase.class.getResourceAsStream("/" + Precompile.KJAR)) {
             if (hash == null || kjar == null || !new String(hash.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip().equals(pack.sha256())) {
                 return null;
             }
-            KieServices ks = KieServices.Factory.get();
-            byte[] bytes = kjar.readAllBytes();
-            // KieRepository is process-wide: add, make the container, remove, under one lock.
-            synchronized (REPOSITORY_LOCK) {
-                org.kie.api.builder.KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(bytes));
-                try {
-                    return ks.newKieContainer(module.getReleaseId()).getKieBase();
-                } finally {
-                    ks.getRepository().removeKieModule(module.getReleaseId());
-                }
-            }
+            PrecompiledRules rules = PrecompiledRules.of(kjar.readAllBytes());
+            PrecompiledRules.register(pack.sha256(), rules);
+            return rules;
         } catch (java.io.IOException | RuntimeException e) {
             LOG.debug("precompiled built-in pack not usable, compiling its DRL: {}", e.toString());
             return null;

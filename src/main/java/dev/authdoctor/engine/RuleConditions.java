@@ -27,6 +27,12 @@ public final class RuleConditions {
                             Map<String, java.util.function.Function<Object, Object>> declarations) {
     }
 
+    /** The executable model names every pattern; those not named in the DRL get this prefix. */
+    private static final String UNNAMED = "GENERATED_$pattern_";
+    private static final java.util.regex.Pattern BOUND = java.util.regex.Pattern.compile("^\\s*\\$[\\w$]+\\s*:\\s*");
+
+    private static final java.util.regex.Pattern SCOPED = java.util.regex.Pattern.compile("_\\d+_sCoPe$");
+
     private RuleConditions() {
     }
 
@@ -51,11 +57,13 @@ public final class RuleConditions {
             for (Constraint c : p.getConstraints()) {
                 constraints.add(text(c));
             }
-            String binding = p.getDeclaration() == null ? null : p.getDeclaration().getIdentifier();
+            String binding = p.getDeclaration() == null || p.getDeclaration().getIdentifier().startsWith(UNNAMED)
+                    ? null : p.getDeclaration().getIdentifier();
             Map<String, java.util.function.Function<Object, Object>> declarations = new java.util.LinkedHashMap<>();
             p.getDeclarations().forEach((name, d) -> {
-                if (!name.equals(binding) && d.getExtractor() != null) {
-                    declarations.put(name, fact -> d.getExtractor().getValue(fact));
+                if (!name.equals(binding) && !name.startsWith(UNNAMED) && d.getExtractor() != null) {
+                    // the executable model renames a variable bound inside not/exists: $o becomes $o_2_sCoPe
+                    declarations.put(SCOPED.matcher(name).replaceFirst(""), fact -> d.getExtractor().getValue(fact));
                 }
             });
             out.add(new Condition(cot.getClassType(), negated, exists, constraints, binding, declarations));
@@ -63,6 +71,14 @@ public final class RuleConditions {
     }
 
     private static String text(Constraint c) {
+        // A precompiled rule's constraint (executable model) keeps its DRL text as predicate information,
+        // with the binding it was written with ("$at : reportedAt != null"); DRL-compiled ones keep the expression.
+        if (c instanceof org.drools.modelcompiler.constraints.LambdaConstraint lambda) {
+            String written = lambda.getPredicateInformation().getStringConstraint();
+            if (written != null && !written.isEmpty()) {
+                return BOUND.matcher(written).replaceFirst("");
+            }
+        }
         try {
             Object expression = c.getClass().getMethod("getExpression").invoke(c);
             if (expression != null) {

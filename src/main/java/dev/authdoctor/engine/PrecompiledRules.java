@@ -1,0 +1,124 @@
+package dev.authdoctor.engine;
+
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The rules of a kjar precompiled to Drools' executable model, loaded straight from its classes. Neither
+ * {@code KieServices} nor its process-wide {@code KieRepository} is used: that path logs each module added at
+ * INFO and needs drools-compiler, while this one needs only drools-core, drools-model-compiler and
+ * drools-canonical-model (the lean runtime). The kjar's classes are defined once and shared by every base
+ * made from it; each base gets rules of its own.
+ */
+final class PrecompiledRules {
+
+    /** Precompiled rules known by the hash of the pack they were made from (see {@link RulePack#sha256()}). */
+    private static final Map<String, PrecompiledRules> BY_PACK_HASH = new ConcurrentHashMap<>();
+
+    private final ClassLoader classes;
+    private final List<String> modelClasses;
+
+    private PrecompiledRules(ClassLoader classes, List<String> modelClasses) {
+        this.classes = classes;
+        this.modelClasses = modelClasses;
+    }
+
+    /** Reads a kjar written by {@link Precompile}; refuses one that holds no executable model. */
+    static PrecompiledRules of(byte[] kjar) {
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (!e.isDirectory()) {
+                    files.put(e.getName(), zip.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a readable kjar", e);
+        }
+        List<String> models = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            if (name.startsWith("META-INF/kie/") && name.endsWith("/drools-model")) {
+                for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+                    // the first line is the Drools version it was made with: "Drools-Model-Version:10.2.0"
+                    if (!line.isBlank() && !line.contains(":")) {
+                        models.add(line.strip());
+                    }
+                }
+            }
+        });
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("the kjar holds no executable model (META-INF/kie/.../drools-model)");
+        }
+        return new PrecompiledRules(new KjarClassLoader(files, PrecompiledRules.class.getClassLoader()), List.copyOf(models));
+    }
+
+    /** Makes these rules known for packs that hash to {@code packSha256}: a pack of exactly those files. */
+    static void register(String packSha256, PrecompiledRules rules) {
+        BY_PACK_HASH.put(packSha256, rules);
+    }
+
+    /** The precompiled rules of a pack with this hash, if registered; null otherwise. */
+    static PrecompiledRules forPack(String packSha256) {
+        return BY_PACK_HASH.get(packSha256);
+    }
+
+    /** One base of all the given rules, sharing no rule with any other base. */
+    static KieBase newBase(List<PrecompiledRules> parts) {
+        List<Model> models = new ArrayList<>();
+        for (PrecompiledRules p : parts) {
+            for (String name : p.modelClasses) {
+                try {
+                    models.add((Model) Class.forName(name, true, p.classes).getConstructor().newInstance());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("precompiled rules unusable: " + name, e);
+                }
+            }
+        }
+        return KieBaseBuilder.createKieBaseFromModel(models,
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, parts.get(0).classes));
+    }
+
+    /** Defines the kjar's classes from memory, after the application's own (the facts' classes are those). */
+    private static final class KjarClassLoader extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final Map<String, byte[]> files;
+
+        KjarClassLoader(Map<String, byte[]> files, ClassLoader parent) {
+            super(parent);
+            this.files = files;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] b = files.get(name.replace('.', '/') + ".class");
+            if (b == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, b, 0, b.length);
+        }
+
+        @Override
+        public InputStream getResourceAsStream(String name) {
+            byte[] b = files.get(name);
+            return b != null ? new ByteArrayInputStream(b) : super.getResourceAsStream(name);
+        }
+    }
+}
