@@ -1,9 +1,9 @@
 package dev.authdoctor.bench;
 
 import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Incident;
 
 /** Time of the first explain() after a first diagnose(), in one JVM (args[0]: one incident as JSON). */
 public final class FirstExplain {

@@ -1,11 +1,11 @@
 package dev.authdoctor.bench;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.engine.RulePackException;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Incident;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.api.RulePackException;
+
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;

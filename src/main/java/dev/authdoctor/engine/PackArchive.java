@@ -1,5 +1,7 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.api.RulePackException;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileSystem;

@@ -1,5 +1,7 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.api.RulePackException;
+
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;

@@ -1,5 +1,6 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.testing.ScenarioFiles;
 import dev.authdoctor.testing.ScenarioRunner;

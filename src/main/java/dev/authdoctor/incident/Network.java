@@ -1,0 +1,4 @@
+package dev.authdoctor.incident;
+
+/** Whether a network is public or private. */
+public enum Network { PUBLIC, PRIVATE }

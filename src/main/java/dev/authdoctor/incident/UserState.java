@@ -1,0 +1,4 @@
+package dev.authdoctor.incident;
+
+/** IDaaS user states. */
+public enum UserState { ACTIVE, INACTIVE }

@@ -1,4 +1,0 @@
-package dev.authdoctor.model;
-
-/** IDaaS user states. */
-public enum UserState { ACTIVE, INACTIVE }
