@@ -1,6 +1,7 @@
 package dev.authdoctor.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What authdoctor says about one incident, shaped like {@code diagnosis.schema.json}: the problems
@@ -71,10 +72,29 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
     }
 
     /**
-     * Whom to hand over to and when: {@code contact} is the support address in force, or
-     * {@code SUPER_ADMINISTRATOR}; {@code now} is true when the facts already meet the condition.
+     * Whom to hand over to and when: {@code contact} is the support address in force, or the literal
+     * {@code SUPER_ADMINISTRATOR} (as the JSON output writes it); {@code now} is true when the facts already meet the
+     * condition. In Java, {@link #recipient()} and {@link #address()} say the same without comparing strings.
      */
     public record Escalation(String contact, EscalationCondition condition, boolean now, String reason) {
+
+        /** Who takes the problem over. */
+        public enum Recipient {
+            /** A help desk, at {@link #address()}: the pack's or the organisation's support contact, else Entrust support. */
+            SUPPORT,
+            /** The organisation's super administrator: the problem is one only they can solve; there is no address. */
+            SUPER_ADMINISTRATOR
+        }
+
+        /** Who takes the problem over. */
+        public Recipient recipient() {
+            return Actor.SUPER_ADMINISTRATOR.name().equals(contact) ? Recipient.SUPER_ADMINISTRATOR : Recipient.SUPPORT;
+        }
+
+        /** The support address to hand over to; empty when the recipient is the super administrator. */
+        public Optional<String> address() {
+            return recipient() == Recipient.SUPPORT ? Optional.ofNullable(contact) : Optional.empty();
+        }
     }
 
     public Diagnosis {

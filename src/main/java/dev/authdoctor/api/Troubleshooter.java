@@ -118,13 +118,13 @@ public final class Troubleshooter implements AutoCloseable {
      *
      * @throws IllegalArgumentException when no loaded pack knows the problem id
      */
-    public dev.authdoctor.engine.WhyNot.Report whyNot(String problemId, Incident incident) {
+    public WhyNotReport whyNot(String problemId, Incident incident) {
         Version v = current.get();
         if (!v.rules().problems().containsKey(problemId)) {
             throw new IllegalArgumentException("no rule pack knows the problem " + problemId + "; known: "
                     + String.join(", ", v.rules().problems().keySet().stream().sorted().toList()));
         }
-        return v.rules().whyNot(problemId, incident, v.organisation());
+        return ApiTypes.report(v.rules().whyNot(problemId, incident, v.organisation()));
     }
 
     /**
@@ -251,14 +251,14 @@ public final class Troubleshooter implements AutoCloseable {
         return current.get().labels();
     }
 
-    /** The packs in use, as loaded. */
-    public List<RulePack> packs() {
-        return current.get().rules().packs();
+    /** The packs in use, in loading order (the built-in pack first, unless left out or replaced). */
+    public List<PackInfo> packs() {
+        return current.get().rules().packs().stream().map(ApiTypes::pack).toList();
     }
 
     /** Every rule in use, with its metadata. */
-    public List<RuleInfo> rules() {
-        return current.get().rules().rules();
+    public List<RuleSummary> rules() {
+        return current.get().rules().rules().stream().map(ApiTypes::rule).toList();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.authdoctor.cli;
 
 import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.engine.PackLint;
 import dev.authdoctor.engine.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -44,7 +43,7 @@ final class ValidateCommand extends RulesCommand implements Callable<Integer> {
         out.printf("%s: %s %s is sound: %d rules, %d problems declared, loaded with %s%n", dir, pack.name(), pack.version(),
                 count, pack.problems().size(), doctor.rulePacks());
         // The warnings are about what was compiled: the packs as the troubleshooter read them.
-        PackLint.warnings(doctor.packs()).forEach(w -> out.println("  " + w));
+        doctor.packs().forEach(p -> p.warnings().forEach(w -> out.println("  " + w)));
         out.println(PACK_CODE_NOTE);
         out.flush();
         return Main.EXIT_OK;

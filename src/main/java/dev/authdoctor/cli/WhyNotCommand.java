@@ -1,7 +1,7 @@
 package dev.authdoctor.cli;
 
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.engine.WhyNot;
+import dev.authdoctor.api.WhyNotReport;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
 import dev.authdoctor.io.ReadResult;
@@ -53,23 +53,23 @@ final class WhyNotCommand extends RulesCommand implements Callable<Integer> {
         }
         var incident = ((ReadResult.Accepted) record.result()).incident();
         Troubleshooter doctor = rules.troubleshooter(spec.commandLine());
-        WhyNot.Report report;
+        WhyNotReport report;
         try {
             report = doctor.whyNot(problemId, incident);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         out.println(problemId + (report.diagnosed() ? " was diagnosed" : " was not diagnosed") + " for incident " + incident.id() + ".");
-        for (WhyNot.RuleResult r : report.rules()) {
+        for (WhyNotReport.RuleResult r : report.rules()) {
             out.println();
             out.println("Rule " + r.ruleId() + (r.row() == null ? "" : " (row " + r.row() + ")") + (r.fired() ? " fired:" : " did not fire:"));
-            for (WhyNot.ConditionResult c : r.conditions()) {
+            for (WhyNotReport.ConditionResult c : r.conditions()) {
                 String label = switch (c.status()) {
                     case HELD -> "held    ";
                     case NOT_HELD -> "not held";
                     case MISSING -> "unknown ";
                 };
-                out.println("  " + label + "  " + c.condition() + (c.status() == WhyNot.Status.HELD ? "" : ": " + c.detail()));
+                out.println("  " + label + "  " + c.condition() + (c.status() == WhyNotReport.Status.HELD ? "" : ": " + c.detail()));
                 if (!c.missing().isEmpty()) {
                     out.println("            would be decided by: " + String.join(", ", c.missing()));
                 }

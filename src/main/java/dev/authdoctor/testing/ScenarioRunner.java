@@ -1,8 +1,8 @@
 package dev.authdoctor.testing;
 
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.RuleSummary;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.engine.RuleInfo;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.ReadResult;
 
@@ -61,7 +61,7 @@ public final class ScenarioRunner {
             results.add(new CaseResult(s, check(s.expect(), d), d));
         }
         Set<String> ofPack = new TreeSet<>();
-        for (RuleInfo r : doctor.rules()) {
+        for (RuleSummary r : doctor.rules()) {
             if (pack.equals(r.pack())) {
                 ofPack.add(r.id());
             }

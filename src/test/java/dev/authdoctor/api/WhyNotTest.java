@@ -1,6 +1,5 @@
 package dev.authdoctor.api;
 
-import dev.authdoctor.engine.WhyNot;
 import org.junit.jupiter.api.Test;
 
 import static dev.authdoctor.Doctor.DOCTOR;
@@ -14,10 +13,10 @@ class WhyNotTest {
 
     @Test
     void namesTheFailedConditionWithTheValueItSaw() {
-        WhyNot.Report r = DOCTOR.whyNot("st-unlock-blocked-account-and-app-locked", incident("""
+        WhyNotReport r = DOCTOR.whyNot("st-unlock-blocked-account-and-app-locked", incident("""
                 {"id":"w1","user":{"locked":false},"authenticators":[{"type":"ENTRUST_SOFT_TOKEN","appLocked":true}]}"""));
         assertThat(r.diagnosed()).isFalse();
-        WhyNot.RuleResult facts = r.rules().stream().filter(x -> x.ruleId().equals("row01-facts")).findFirst().orElseThrow();
+        WhyNotReport.RuleResult facts = r.rules().stream().filter(x -> x.ruleId().equals("row01-facts")).findFirst().orElseThrow();
         assertThat(facts.fired()).isFalse();
         assertThat(facts.conditions()).extracting(c -> c.status() + " " + c.condition()).containsExactly(
                 "NOT_HELD UserFacts( locked == true )", "HELD AuthenticatorFacts( appLocked == true )");
@@ -26,18 +25,18 @@ class WhyNotTest {
 
     @Test
     void namesTheMissingFactsThatWouldDecideIt() {
-        WhyNot.Report r = DOCTOR.whyNot("admin-only-authenticator-deleted", incident("{\"id\":\"w2\",\"symptom\":\"CANNOT_LOG_IN\"}"));
+        WhyNotReport r = DOCTOR.whyNot("admin-only-authenticator-deleted", incident("{\"id\":\"w2\",\"symptom\":\"CANNOT_LOG_IN\"}"));
         assertThat(r.rules()).singleElement().satisfies(rule -> assertThat(rule.conditions())
-                .flatExtracting(WhyNot.ConditionResult::missing).containsExactly("user.role", "authenticators"));
+                .flatExtracting(WhyNotReport.ConditionResult::missing).containsExactly("user.role", "authenticators"));
     }
 
     @Test
     void aDiagnosedProblemShowsEveryConditionOfTheFiringRuleHeld() {
-        WhyNot.Report r = DOCTOR.whyNot("token-not-working", incident("{\"id\":\"w3\",\"symptom\":\"TOKEN_NOT_WORKING\"}"));
+        WhyNotReport r = DOCTOR.whyNot("token-not-working", incident("{\"id\":\"w3\",\"symptom\":\"TOKEN_NOT_WORKING\"}"));
         assertThat(r.diagnosed()).isTrue();
         assertThat(r.rules()).singleElement().satisfies(rule -> {
             assertThat(rule.fired()).isTrue();
-            assertThat(rule.conditions()).allSatisfy(c -> assertThat(c.status()).isEqualTo(WhyNot.Status.HELD));
+            assertThat(rule.conditions()).allSatisfy(c -> assertThat(c.status()).isEqualTo(WhyNotReport.Status.HELD));
         });
         assertThatThrownBy(() -> DOCTOR.whyNot("no-such-problem", incident("{\"id\":\"w4\"}"))).hasMessageContaining("no rule pack knows");
     }

@@ -1,6 +1,5 @@
 package dev.authdoctor.api;
 
-import dev.authdoctor.engine.WhyNot;
 import org.junit.jupiter.api.Test;
 
 import static dev.authdoctor.Doctor.DOCTOR;
@@ -13,7 +12,7 @@ class WhyNotTextTest {
 
     @Test
     void anOffTopicTicketNamesTheVetoingMarker() {
-        WhyNot.Report r = DOCTOR.whyNot("token-not-working", incident(
+        WhyNotReport r = DOCTOR.whyNot("token-not-working", incident(
                 "{\"id\":\"n1\",\"description\":\"My VPN token is not working and I cannot log in from home\"}"));
         assertThat(r.diagnosed()).isFalse();
         assertThat(r.text().vetoedBy()).isEqualTo("vpn");
@@ -22,12 +21,12 @@ class WhyNotTextTest {
 
     @Test
     void aWeakTicketListsTheMissingWordsAndTheThresholdNeeded() {
-        WhyNot.Report r = DOCTOR.whyNot("st-activation-code-expired", incident("{\"id\":\"n2\",\"description\":\"activation code problem\"}"));
+        WhyNotReport r = DOCTOR.whyNot("st-activation-code-expired", incident("{\"id\":\"n2\",\"description\":\"activation code problem\"}"));
         assertThat(r.diagnosed()).isFalse();
-        WhyNot.TextResult t = r.text();
+        WhyNotReport.TextResult t = r.text();
         assertThat(t.best().phrase()).isEqualTo("activation code expired");
         assertThat(t.best().where()).matches("authdoctor-builtin/phrases/row-03-st-activation-code-expired\\.yaml:\\d+");
-        assertThat(t.best().present()).extracting(dev.authdoctor.text.TextMatcher.Term::written).containsExactly("activation", "code");
+        assertThat(t.best().present()).extracting(WhyNotReport.Term::written).containsExactly("activation", "code");
         assertThat(t.best().missing()).containsExactly("expired");
         assertThat(t.score()).isLessThan(t.thresholds().minimum());
         assertThat(t.lines()).contains("words it lacks: \"expired\"", "score " + t.score() + ": below minimum 0.6 (confident is 0.75)");
@@ -35,7 +34,7 @@ class WhyNotTextTest {
 
     @Test
     void aCandidateTheFactsContradictNamesTheFact() {
-        WhyNot.Report r = DOCTOR.whyNot("st-unlock-blocked-account-and-app-locked", incident("""
+        WhyNotReport r = DOCTOR.whyNot("st-unlock-blocked-account-and-app-locked", incident("""
                 {"id":"n3","description":"My Entrust app is locked and my IDaaS account is locked too, so the unlock cannot be completed",
                  "user":{"locked":false}}"""));
         assertThat(r.diagnosed()).isFalse();
@@ -46,7 +45,7 @@ class WhyNotTextTest {
 
     @Test
     void theCandidateThatWonIsNamedWithItsLead() {
-        WhyNot.Report r = DOCTOR.whyNot("token-activation-failed-on-portal", incident(
+        WhyNotReport r = DOCTOR.whyNot("token-activation-failed-on-portal", incident(
                 "{\"id\":\"n4\",\"description\":\"soft token activation failed, code expired\"}"));
         assertThat(r.diagnosed()).isFalse();
         assertThat(r.text().winners()).singleElement().satisfies(w -> {
@@ -59,7 +58,7 @@ class WhyNotTextTest {
 
     @Test
     void firmerEvidenceIsNamedAndATicketWithoutWordsHasNoTextSection() {
-        WhyNot.Report r = DOCTOR.whyNot("token-not-working", incident(
+        WhyNotReport r = DOCTOR.whyNot("token-not-working", incident(
                 "{\"id\":\"n5\",\"description\":\"token not working\",\"symptom\":\"ACTIVATION_EMAIL_NOT_RECEIVED\"}"));
         assertThat(r.text().firmer()).isEqualTo("activation-email-not-received (from symptom)");
         assertThat(DOCTOR.whyNot("token-not-working", incident("{\"id\":\"n6\",\"symptom\":\"CANNOT_LOG_IN\"}")).text()).isNull();
