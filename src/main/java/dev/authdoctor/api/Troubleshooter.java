@@ -212,7 +212,12 @@ public final class Troubleshooter implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw new RulePackException("a rule pack does not match its pinned hash", refused);
         }
-        RuleBase rules = RuleBase.compile(packs);
+        RuleBase rules;
+        try {
+            rules = RuleBase.compile(packs);
+        } catch (RulePackException e) {
+            throw RenamedPackages.explain(e, packs);
+        }
         List<String> lint = PackLint.check(rules, RulePack.catalog().keySet());
         if (!lint.isEmpty()) {
             throw new RulePackException("the rule packs have errors", lint);
