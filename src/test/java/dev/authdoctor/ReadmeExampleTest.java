@@ -32,6 +32,8 @@ class ReadmeExampleTest {
         assertThat(d.problemIds()).containsExactly("token-not-working");
         assertThat(d.steps().get(0).actor()).isEqualTo(Actor.SUPER_ADMINISTRATOR);
         assertThat(d.escalation().contact()).isEqualTo("SUPER_ADMINISTRATOR");
+        assertThat(d.escalation().recipient()).isEqualTo(Diagnosis.Escalation.Recipient.SUPER_ADMINISTRATOR);
+        assertThat(d.escalation().address()).isEmpty();
         assertThat(d.escalation().now()).isTrue();
         assertThat(doctor.openSessions()).isZero();
 
