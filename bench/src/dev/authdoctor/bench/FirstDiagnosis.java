@@ -4,7 +4,7 @@ import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 
 /**
  * An embedder's cold start: a fresh JVM builds a Troubleshooter and diagnoses one incident (the first line of

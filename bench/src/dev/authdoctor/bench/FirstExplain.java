@@ -3,7 +3,7 @@ package dev.authdoctor.bench;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 
 /** Time of the first explain() after a first diagnose(), in one JVM (args[0]: one incident as JSON). */
 public final class FirstExplain {

@@ -7,7 +7,7 @@ import dev.authdoctor.incident.Incident;
 import dev.authdoctor.incident.Symptom;
 import dev.authdoctor.incident.UserState;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

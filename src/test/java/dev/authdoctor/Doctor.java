@@ -5,7 +5,7 @@ import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 
 /**
  * Shared test fixtures: one troubleshooter for the whole test run (compiling the rules takes a second)

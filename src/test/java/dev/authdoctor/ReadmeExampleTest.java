@@ -10,7 +10,7 @@ import dev.authdoctor.incident.InvalidIncidentException;
 import dev.authdoctor.incident.Symptom;
 import dev.authdoctor.incident.UserState;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,7 @@ import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.IncidentTree;
 import dev.authdoctor.io.JsonLinesSource;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.io.RecordSource;
 
 import java.io.ByteArrayInputStream;

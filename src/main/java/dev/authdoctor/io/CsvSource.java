@@ -1,5 +1,7 @@
 package dev.authdoctor.io;
 
+import dev.authdoctor.incident.ReadResult;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;

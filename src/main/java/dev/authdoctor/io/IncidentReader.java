@@ -1,5 +1,7 @@
 package dev.authdoctor.io;
 
+import dev.authdoctor.incident.ReadResult;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;

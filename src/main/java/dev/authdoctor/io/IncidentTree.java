@@ -1,5 +1,7 @@
 package dev.authdoctor.io;
 
+import dev.authdoctor.incident.ReadResult;
+
 import dev.authdoctor.incident.Access;
 import dev.authdoctor.incident.ActivationEmail;
 import dev.authdoctor.incident.AuthenticatorFacts;

@@ -1,5 +1,7 @@
 package dev.authdoctor.io;
 
+import dev.authdoctor.incident.ReadResult;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;

@@ -1,5 +1,7 @@
 package dev.authdoctor.io;
 
+import dev.authdoctor.incident.ReadResult;
+
 import java.io.Closeable;
 
 /**

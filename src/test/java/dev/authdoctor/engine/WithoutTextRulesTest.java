@@ -3,7 +3,7 @@ package dev.authdoctor.engine;
 import dev.authdoctor.batch.ExportGenerator;
 import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.vocabulary.Organisation;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieBase;

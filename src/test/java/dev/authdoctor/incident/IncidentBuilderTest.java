@@ -5,7 +5,7 @@ import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.IncidentTree;
 import dev.authdoctor.io.IncidentTrees;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.authdoctor.io;
 
+import dev.authdoctor.incident.ReadResult;
+
 import dev.authdoctor.incident.AuthenticatorState;
 import dev.authdoctor.incident.AuthenticatorType;
 import dev.authdoctor.incident.Incident;

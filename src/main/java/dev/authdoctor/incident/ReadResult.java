@@ -1,6 +1,5 @@
-package dev.authdoctor.io;
+package dev.authdoctor.incident;
 
-import dev.authdoctor.incident.Incident;
 
 import java.util.List;
 
