@@ -36,7 +36,7 @@ public final class EmbeddingExample {
             System.out.println(ConcurrentDiagnoses.run(doctor, logins, 16, 20));
 
             System.out.println("== JSON Lines in, JSON Lines out");
-            try (InputStream in = EmbeddingExample.class.getResourceAsStream("/incidents.jsonl")) {
+            try (InputStream in = EmbeddingExample.class.getResourceAsStream("incidents.jsonl")) {
                 JsonLinesPipeline.run(doctor, in, System.out);
             }
         }

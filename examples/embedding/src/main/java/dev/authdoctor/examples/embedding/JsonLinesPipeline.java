@@ -57,7 +57,7 @@ public final class JsonLinesPipeline {
     public static void main(String[] args) throws IOException {
         try (Troubleshooter doctor = Troubleshooter.create();
              InputStream in = args.length > 0 ? Files.newInputStream(Path.of(args[0]))
-                     : JsonLinesPipeline.class.getResourceAsStream("/incidents.jsonl")) {
+                     : JsonLinesPipeline.class.getResourceAsStream("incidents.jsonl")) {
             run(doctor, in, System.out);
         }
     }
