@@ -2,9 +2,9 @@ package dev.authdoctor.bench;
 
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.batch.ExportGenerator;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.ReadResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,11 +1,11 @@
 package dev.authdoctor.bench;
 
-import dev.authdoctor.model.Authenticator;
-import dev.authdoctor.model.AuthenticatorState;
-import dev.authdoctor.model.AuthenticatorType;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Symptom;
-import dev.authdoctor.model.UserState;
+import dev.authdoctor.incident.AuthenticatorFacts;
+import dev.authdoctor.incident.AuthenticatorState;
+import dev.authdoctor.incident.AuthenticatorType;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Symptom;
+import dev.authdoctor.incident.UserState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +87,7 @@ public final class HandWrittenTable {
             if (i.user() != null && i.user().state() == UserState.INACTIVE) {
                 causes.add("USER_INACTIVE");
             }
-            Authenticator a = i.authenticators() == null || i.authenticators().isEmpty() ? null : i.authenticators().get(0);
+            AuthenticatorFacts a = i.authenticators() == null || i.authenticators().isEmpty() ? null : i.authenticators().get(0);
             if (a != null && a.state() != null && a.state() != AuthenticatorState.ACTIVE
                     && !(a.type() == AuthenticatorType.GOOGLE_AUTHENTICATOR && a.state() == AuthenticatorState.ACTIVATING)) {
                 causes.add("AUTHENTICATOR_INACTIVE");

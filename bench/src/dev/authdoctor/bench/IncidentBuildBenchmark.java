@@ -1,13 +1,13 @@
 package dev.authdoctor.bench;
 
 import dev.authdoctor.batch.ExportGenerator;
+import dev.authdoctor.incident.AuthenticatorState;
+import dev.authdoctor.incident.AuthenticatorType;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Symptom;
+import dev.authdoctor.incident.UserState;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.AuthenticatorState;
-import dev.authdoctor.model.AuthenticatorType;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Symptom;
-import dev.authdoctor.model.UserState;
+import dev.authdoctor.incident.ReadResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -46,7 +46,7 @@ public class PackBuildBenchmark {
                 if (drl != null) {
                     sources.add(new DrlSource("gen-" + (i / 50) + ".drl", drl.toString()));
                 }
-                drl = new StringBuilder("package gen.rules;\nimport dev.authdoctor.model.*;\n\n");
+                drl = new StringBuilder("package gen.rules;\nimport dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*; import dev.authdoctor.api.Actor;\n\n");
             }
             String id = "gen-problem-" + i;
             manifest.append("problem.").append(id).append(".title=Generated problem ").append(i).append('\n');
@@ -55,7 +55,7 @@ public class PackBuildBenchmark {
                         @id("gen-%1$d") @row("gen") @problem("%2$s")
                     when
                         ErrorText( resembles("Generated error number %1$d has happened in module %1$d.") )
-                        User( state == UserState.ACTIVE )
+                        UserFacts( state == UserState.ACTIVE )
                     then
                         insert(new ProblemFound("%2$s", Evidence.MESSAGE));
                         insert(new PlanStep("%2$s", "%2$s/a", 10, Actor.USER, "Do the first thing for %1$d."));

@@ -3,9 +3,9 @@ package dev.authdoctor;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.ReadResult;
 
 /**
  * Shared test fixtures: one troubleshooter for the whole test run (compiling the rules takes a second)

@@ -1,13 +1,13 @@
 package dev.authdoctor;
 
+import dev.authdoctor.api.Actor;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.examples.embedding.ConcurrentDiagnoses;
 import dev.authdoctor.examples.embedding.EmbeddingExample;
 import dev.authdoctor.examples.embedding.FailedLoginHook;
 import dev.authdoctor.examples.embedding.JsonLinesPipeline;
-import dev.authdoctor.model.Actor;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
 package dev.authdoctor;
 
+import dev.authdoctor.api.Actor;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.incident.AuthenticatorState;
+import dev.authdoctor.incident.AuthenticatorType;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.InvalidIncidentException;
+import dev.authdoctor.incident.Symptom;
+import dev.authdoctor.incident.UserState;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Actor;
-import dev.authdoctor.model.AuthenticatorState;
-import dev.authdoctor.model.AuthenticatorType;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.InvalidIncidentException;
-import dev.authdoctor.model.Symptom;
-import dev.authdoctor.model.UserState;
+import dev.authdoctor.incident.ReadResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

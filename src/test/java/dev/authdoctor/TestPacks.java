@@ -21,7 +21,7 @@ public final class TestPacks {
         Files.writeString(dir.resolve("widget.drl"), """
                 package test.rules;
 
-                import dev.authdoctor.model.*;
+                import dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*; import dev.authdoctor.api.Actor;
 
                 rule "The widget message means the widget is jammed"
                     @id("widget-message") @row("test") @problem("test-widget-jammed")

@@ -1,8 +1,8 @@
 package dev.authdoctor.api;
 
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.ReadResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -1,8 +1,5 @@
 package dev.authdoctor.api;
 
-import dev.authdoctor.model.Actor;
-import dev.authdoctor.model.EscalationCondition;
-
 import java.util.List;
 
 /**

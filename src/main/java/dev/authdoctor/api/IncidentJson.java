@@ -1,11 +1,11 @@
 package dev.authdoctor.api;
 
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.IncidentTree;
 import dev.authdoctor.io.JsonLinesSource;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.io.RecordSource;
-import dev.authdoctor.model.Incident;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;

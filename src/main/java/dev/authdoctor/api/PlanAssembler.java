@@ -1,14 +1,13 @@
 package dev.authdoctor.api;
 
-import dev.authdoctor.engine.Findings;
 import dev.authdoctor.engine.Findings.Attributed;
+import dev.authdoctor.engine.Findings;
 import dev.authdoctor.engine.ProblemDefinition;
-import dev.authdoctor.model.Actor;
-import dev.authdoctor.model.CauseFound;
-import dev.authdoctor.model.EscalationDue;
-import dev.authdoctor.model.Evidence;
-import dev.authdoctor.model.PlanStep;
-import dev.authdoctor.model.ProblemFound;
+import dev.authdoctor.vocabulary.CauseFound;
+import dev.authdoctor.vocabulary.EscalationDue;
+import dev.authdoctor.vocabulary.Evidence;
+import dev.authdoctor.vocabulary.PlanStep;
+import dev.authdoctor.vocabulary.ProblemFound;
 
 import java.util.ArrayList;
 import java.util.Comparator;

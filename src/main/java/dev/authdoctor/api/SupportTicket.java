@@ -1,7 +1,7 @@
 package dev.authdoctor.api;
 
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.User;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.UserFacts;
 import dev.authdoctor.privacy.Masker;
 
 import javax.crypto.Mac;
@@ -130,7 +130,7 @@ public final class SupportTicket {
                 return text;
             }
             String out = text;
-            User user = incident.user();
+            UserFacts user = incident.user();
             if (user != null) {
                 // The user's own values first, in any letter case and as whole tokens only: a user id "1"
                 // must not turn every 1 of the text into a pseudonym.

@@ -4,9 +4,8 @@ import dev.authdoctor.engine.PackLint;
 import dev.authdoctor.engine.RuleBase;
 import dev.authdoctor.engine.RuleInfo;
 import dev.authdoctor.engine.RulePack;
-import dev.authdoctor.engine.RulePackException;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Organisation;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.vocabulary.Organisation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,7 @@ import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.CsvSource;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.io.RecordSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,8 +2,8 @@ package dev.authdoctor.cli;
 
 import dev.authdoctor.api.CatalogEntry;
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.engine.RulePackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;

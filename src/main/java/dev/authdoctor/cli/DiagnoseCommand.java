@@ -8,7 +8,7 @@ import dev.authdoctor.io.IdaasUser;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
 import dev.authdoctor.io.RecordSource;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

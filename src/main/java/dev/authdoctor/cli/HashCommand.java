@@ -1,7 +1,7 @@
 package dev.authdoctor.cli;
 
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.engine.RulePack;
-import dev.authdoctor.engine.RulePackException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

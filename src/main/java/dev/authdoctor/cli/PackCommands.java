@@ -1,8 +1,8 @@
 package dev.authdoctor.cli;
 
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.RulePack;
-import dev.authdoctor.engine.RulePackException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

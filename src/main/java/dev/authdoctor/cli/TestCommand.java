@@ -1,8 +1,8 @@
 package dev.authdoctor.cli;
 
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.RulePack;
-import dev.authdoctor.engine.RulePackException;
 import dev.authdoctor.testing.ScenarioFiles;
 import dev.authdoctor.testing.ScenarioRunner;
 import dev.authdoctor.testing.TicketReportJson;

@@ -1,9 +1,9 @@
 package dev.authdoctor.cli;
 
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.PackLint;
 import dev.authdoctor.engine.RulePack;
-import dev.authdoctor.engine.RulePackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -4,7 +4,7 @@ import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.WhyNot;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.io.RecordSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,19 +1,19 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.model.ActivationWindow;
-import dev.authdoctor.model.Authenticator;
-import dev.authdoctor.model.CauseFound;
-import dev.authdoctor.model.ErrorText;
-import dev.authdoctor.model.InQuestion;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Organisation;
-import dev.authdoctor.model.ProblemFound;
-import dev.authdoctor.model.RecognisedMessage;
-import dev.authdoctor.model.SolutionNeeded;
-import dev.authdoctor.model.TextCandidate;
-import dev.authdoctor.model.TextContradicted;
-import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.incident.AuthenticatorFacts;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.text.TextMatcher;
+import dev.authdoctor.vocabulary.ActivationWindow;
+import dev.authdoctor.vocabulary.CauseFound;
+import dev.authdoctor.vocabulary.ErrorText;
+import dev.authdoctor.vocabulary.InQuestion;
+import dev.authdoctor.vocabulary.Organisation;
+import dev.authdoctor.vocabulary.ProblemFound;
+import dev.authdoctor.vocabulary.RecognisedMessage;
+import dev.authdoctor.vocabulary.SolutionNeeded;
+import dev.authdoctor.vocabulary.TextCandidate;
+import dev.authdoctor.vocabulary.TextContradicted;
+import dev.authdoctor.vocabulary.TextSettings;
 import org.kie.api.runtime.rule.Match;
 
 import java.lang.reflect.Field;
@@ -84,7 +84,7 @@ final class Explainer {
     /** The conditions a text rule's explanation says in words rather than one by one. */
     private static boolean isTextCondition(RuleConditions.Condition c) {
         return c.type() == TextCandidate.class || c.type() == TextSettings.class || c.type() == TextContradicted.class
-                || c.type() == dev.authdoctor.model.TextRecognised.class || (c.negated() && c.type() == ProblemFound.class);
+                || c.type() == dev.authdoctor.vocabulary.TextRecognised.class || (c.negated() && c.type() == ProblemFound.class);
     }
 
     private static void describe(Object fact, RuleConditions.Condition c, Match match, Incident incident, Set<String> out) {
@@ -108,11 +108,11 @@ final class Explainer {
                     : "the solution of " + s.solutionId() + ", reused for " + s.forProblemId());
             return;
         }
-        if (fact instanceof dev.authdoctor.model.SupportHandover h) {
+        if (fact instanceof dev.authdoctor.vocabulary.SupportHandover h) {
             out.add(h.problemId() + " hands over to support, " + h.condition());
             return;
         }
-        if (fact instanceof dev.authdoctor.model.EscalationProposed e) {
+        if (fact instanceof dev.authdoctor.vocabulary.EscalationProposed e) {
             out.add(e.problemId() + " escalates to " + e.contact() + ", " + e.condition());
             return;
         }
@@ -129,7 +129,7 @@ final class Explainer {
         if (fact instanceof InQuestion q) {
             prefix = pathOf(q.authenticator(), incident) + " (the authenticator in question)";
             root = q.authenticator();
-        } else if (fact instanceof Authenticator a) {
+        } else if (fact instanceof AuthenticatorFacts a) {
             prefix = pathOf(a, incident);
         } else {
             String known = FactPaths.prefix(fact.getClass());
@@ -194,7 +194,7 @@ final class Explainer {
         }
     }
 
-    private static String pathOf(Authenticator a, Incident incident) {
+    private static String pathOf(AuthenticatorFacts a, Incident incident) {
         if (incident != null && incident.authenticators() != null) {
             for (int i = 0; i < incident.authenticators().size(); i++) {
                 if (incident.authenticators().get(i) == a) {

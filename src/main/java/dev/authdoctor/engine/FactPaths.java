@@ -1,15 +1,15 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.model.AccountSettings;
-import dev.authdoctor.model.Access;
-import dev.authdoctor.model.ActivationEmail;
-import dev.authdoctor.model.Authenticator;
-import dev.authdoctor.model.Device;
-import dev.authdoctor.model.ErrorReport;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.PasswordPolicy;
-import dev.authdoctor.model.Service;
-import dev.authdoctor.model.User;
+import dev.authdoctor.incident.Access;
+import dev.authdoctor.incident.ActivationEmail;
+import dev.authdoctor.incident.AuthenticatorFacts;
+import dev.authdoctor.incident.DeviceFacts;
+import dev.authdoctor.incident.ErrorReport;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.PasswordPolicy;
+import dev.authdoctor.incident.Service;
+import dev.authdoctor.incident.UserFacts;
+import dev.authdoctor.vocabulary.AccountSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,9 @@ final class FactPaths {
     /** A field (or dotted path of fields) named in a condition: lower-case start, not a string, a variable or a call. */
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$\"])([a-z][A-Za-z0-9]*(?:\\.[a-z][A-Za-z0-9]*)*)(?![\\w\"(])");
     private static final Map<Class<?>, String> PREFIXES = Map.of(
-            User.class, "user", Device.class, "device", Service.class, "service", Access.class, "access",
+            UserFacts.class, "user", DeviceFacts.class, "device", Service.class, "service", Access.class, "access",
             ActivationEmail.class, "activationEmail", PasswordPolicy.class, "passwordPolicy", ErrorReport.class, "error",
-            AccountSettings.class, "settings", Authenticator.class, "authenticators[]", Incident.class, "");
+            AccountSettings.class, "settings", AuthenticatorFacts.class, "authenticators[]", Incident.class, "");
 
     private FactPaths() {
     }

@@ -1,11 +1,11 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.model.CauseFound;
-import dev.authdoctor.model.EscalationDue;
-import dev.authdoctor.model.LikelyStep;
-import dev.authdoctor.model.PlanStep;
-import dev.authdoctor.model.ProblemFound;
-import dev.authdoctor.model.TextRecognised;
+import dev.authdoctor.vocabulary.CauseFound;
+import dev.authdoctor.vocabulary.EscalationDue;
+import dev.authdoctor.vocabulary.LikelyStep;
+import dev.authdoctor.vocabulary.PlanStep;
+import dev.authdoctor.vocabulary.ProblemFound;
+import dev.authdoctor.vocabulary.TextRecognised;
 
 import java.util.List;
 

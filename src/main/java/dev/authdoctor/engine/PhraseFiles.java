@@ -1,5 +1,6 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.text.Knowledge;
 import dev.authdoctor.text.Language;
 import dev.authdoctor.text.TextMatcher;

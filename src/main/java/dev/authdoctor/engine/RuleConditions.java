@@ -19,7 +19,7 @@ import java.util.Map;
 public final class RuleConditions {
 
     /**
-     * One pattern: {@code User( locked == true )} is type User, constraints ["locked == true"];
+     * One pattern: {@code UserFacts( locked == true )} is type User, constraints ["locked == true"];
      * {@code declarations} are the variables it binds ({@code $window : clockToleranceSeconds}) and how to
      * read each from a matching fact.
      */

@@ -1,7 +1,8 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.text.Knowledge;
+import dev.authdoctor.vocabulary.TextSettings;
 
 import java.io.IOException;
 import java.io.InputStream;

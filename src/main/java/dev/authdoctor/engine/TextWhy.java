@@ -1,10 +1,10 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.TextCandidate;
-import dev.authdoctor.model.TextContradicted;
-import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.text.TextMatcher;
+import dev.authdoctor.vocabulary.TextCandidate;
+import dev.authdoctor.vocabulary.TextContradicted;
+import dev.authdoctor.vocabulary.TextSettings;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.model.Evidence;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.ProblemFound;
-import dev.authdoctor.model.SolutionNeeded;
-import dev.authdoctor.model.TextCandidate;
-import dev.authdoctor.model.TextRecognised;
-import dev.authdoctor.model.TextSettings;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.text.TextMatcher;
+import dev.authdoctor.vocabulary.Evidence;
+import dev.authdoctor.vocabulary.ProblemFound;
+import dev.authdoctor.vocabulary.SolutionNeeded;
+import dev.authdoctor.vocabulary.TextCandidate;
+import dev.authdoctor.vocabulary.TextRecognised;
+import dev.authdoctor.vocabulary.TextSettings;
 import org.mvel2.MVEL;
 import org.mvel2.ParserConfiguration;
 import org.mvel2.ParserContext;
@@ -286,7 +286,9 @@ public final class WhyNot {
     private static Serializable compiled(String expression) {
         return COMPILED.computeIfAbsent(expression, e -> {
             ParserConfiguration conf = new ParserConfiguration();
-            conf.addPackageImport("dev.authdoctor.model");
+            conf.addPackageImport("dev.authdoctor.incident");
+            conf.addPackageImport("dev.authdoctor.vocabulary");
+            conf.addPackageImport("dev.authdoctor.api");
             conf.addImport("Math", Math.class);
             return MVEL.compileExpression(e, new ParserContext(conf));
         });

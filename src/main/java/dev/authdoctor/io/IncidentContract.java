@@ -8,8 +8,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.InvalidIncidentException;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.InvalidIncidentException;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

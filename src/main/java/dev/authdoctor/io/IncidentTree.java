@@ -1,24 +1,24 @@
 package dev.authdoctor.io;
 
-import dev.authdoctor.model.Access;
-import dev.authdoctor.model.ActivationEmail;
-import dev.authdoctor.model.Authenticator;
-import dev.authdoctor.model.AuthenticatorState;
-import dev.authdoctor.model.AuthenticatorType;
-import dev.authdoctor.model.Device;
-import dev.authdoctor.model.ErrorReport;
-import dev.authdoctor.model.ErrorSource;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Network;
-import dev.authdoctor.model.OtpDelivery;
-import dev.authdoctor.model.PasswordPolicy;
-import dev.authdoctor.model.Platform;
-import dev.authdoctor.model.Role;
-import dev.authdoctor.model.Service;
-import dev.authdoctor.model.Settings;
-import dev.authdoctor.model.Symptom;
-import dev.authdoctor.model.User;
-import dev.authdoctor.model.UserState;
+import dev.authdoctor.incident.Access;
+import dev.authdoctor.incident.ActivationEmail;
+import dev.authdoctor.incident.AuthenticatorFacts;
+import dev.authdoctor.incident.AuthenticatorState;
+import dev.authdoctor.incident.AuthenticatorType;
+import dev.authdoctor.incident.DeviceFacts;
+import dev.authdoctor.incident.ErrorReport;
+import dev.authdoctor.incident.ErrorSource;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Network;
+import dev.authdoctor.incident.OtpDelivery;
+import dev.authdoctor.incident.PasswordPolicy;
+import dev.authdoctor.incident.Platform;
+import dev.authdoctor.incident.Service;
+import dev.authdoctor.incident.Symptom;
+import dev.authdoctor.incident.TenantSettings;
+import dev.authdoctor.incident.UserFacts;
+import dev.authdoctor.incident.UserRole;
+import dev.authdoctor.incident.UserState;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +60,7 @@ public final class IncidentTree {
             put(n, "code", e.code());
         }
         if (i.user() != null) {
-            User u = i.user();
+            UserFacts u = i.user();
             ObjectNode n = o.putObject("user");
             put(n, "id", u.id());
             put(n, "email", u.email());
@@ -74,7 +74,7 @@ public final class IncidentTree {
         }
         if (i.authenticators() != null) {
             ArrayNode list = o.putArray("authenticators");
-            for (Authenticator a : i.authenticators()) {
+            for (AuthenticatorFacts a : i.authenticators()) {
                 if (a == null) {
                     list.addNull();
                     continue;
@@ -118,7 +118,7 @@ public final class IncidentTree {
             put(n, "newPasswordInHistory", i.passwordPolicy().newPasswordInHistory());
         }
         if (i.settings() != null) {
-            Settings s = i.settings();
+            TenantSettings s = i.settings();
             ObjectNode n = o.putObject("settings");
             put(n, "tokenTimeStepSeconds", s.tokenTimeStepSeconds());
             put(n, "maxTimeSteps", s.maxTimeSteps());
@@ -163,24 +163,24 @@ public final class IncidentTree {
             b.error(e.build());
         }
         if ((n = node.get("user")) != null) {
-            User.Builder u = User.builder();
+            UserFacts.Builder u = UserFacts.builder();
             m.string(n, "id", u::id);
             m.string(n, "email", u::email);
             m.bool(n, "emailValid", u::emailValid);
             m.enumValue(n, "state", "user.state", UserState.class, u::state);
             m.bool(n, "locked", u::locked);
-            m.enumValue(n, "role", "user.role", Role.class, u::role);
+            m.enumValue(n, "role", "user.role", UserRole.class, u::role);
             m.string(n, "mobile", u::mobile);
             m.string(n, "phone", u::phone);
             m.enumValue(n, "preferredOtpDelivery", "user.preferredOtpDelivery", OtpDelivery.class, u::preferredOtpDelivery);
             b.user(u.build());
         }
         if ((n = node.get("authenticators")) != null) {
-            List<Authenticator> list = new ArrayList<>(n.size());
+            List<AuthenticatorFacts> list = new ArrayList<>(n.size());
             for (int k = 0; k < n.size(); k++) {
                 JsonNode an = n.get(k);
                 String at = "authenticators[" + k + "].";
-                Authenticator.Builder a = Authenticator.builder();
+                AuthenticatorFacts.Builder a = AuthenticatorFacts.builder();
                 m.string(an, "id", a::id);
                 m.enumValue(an, "type", at + "type", AuthenticatorType.class, a::type);
                 m.enumValue(an, "state", at + "state", AuthenticatorState.class, a::state);
@@ -198,7 +198,7 @@ public final class IncidentTree {
             b.authenticators(list);
         }
         if ((n = node.get("device")) != null) {
-            Device.Builder d = Device.builder();
+            DeviceFacts.Builder d = DeviceFacts.builder();
             m.integer(n, "clockSkewSeconds", "device.clockSkewSeconds", d::clockSkewSeconds);
             m.enumValue(n, "network", "device.network", Network.class, d::network);
             b.device(d.build());
@@ -227,7 +227,7 @@ public final class IncidentTree {
             b.passwordPolicy(p.build());
         }
         if ((n = node.get("settings")) != null) {
-            Settings.Builder s = Settings.builder();
+            TenantSettings.Builder s = TenantSettings.builder();
             m.integer(n, "tokenTimeStepSeconds", "settings.tokenTimeStepSeconds", s::tokenTimeStepSeconds);
             m.integer(n, "maxTimeSteps", "settings.maxTimeSteps", s::maxTimeSteps);
             m.integer(n, "activationLifetimeSeconds", "settings.activationLifetimeSeconds", s::activationLifetimeSeconds);

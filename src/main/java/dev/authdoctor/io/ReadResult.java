@@ -1,6 +1,6 @@
 package dev.authdoctor.io;
 
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 
 import java.util.List;
 

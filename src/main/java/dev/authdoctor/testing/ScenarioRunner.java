@@ -4,7 +4,7 @@ import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.RuleInfo;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package dev.authdoctor.testing;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

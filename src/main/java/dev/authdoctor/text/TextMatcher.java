@@ -1,7 +1,7 @@
 package dev.authdoctor.text;
 
-import dev.authdoctor.model.TextCandidate;
-import dev.authdoctor.model.TextCause;
+import dev.authdoctor.vocabulary.TextCandidate;
+import dev.authdoctor.vocabulary.TextCause;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 

@@ -1,9 +1,9 @@
 package dev.authdoctor.api;
 
 import dev.authdoctor.cli.BatchCommandTest;
-import dev.authdoctor.model.Authenticator;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Symptom;
+import dev.authdoctor.incident.AuthenticatorFacts;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Symptom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -95,7 +95,7 @@ class ConsultationTest {
     @Test
     void theSymptomsAreTheContractsWholeListTheExtendedPacksOwnIncluded() {
         assertThat(Consultation.SYMPTOMS).contains("ST_APP_PIN_LOCKED", "OTP_NOT_OFFERED", "GRID_NOT_ACCEPTED", "CANNOT_LOG_IN")
-                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dev.authdoctor.model.Symptom.values()).map(Enum::name).toList());
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(dev.authdoctor.incident.Symptom.values()).map(Enum::name).toList());
         try (Troubleshooter extended = Troubleshooter.builder().addPack(Path.of("packs/idaas-extended")).build()) {
             assertThat(Consultation.start(extended, "w3", "st app pin locked", null).diagnosis().problemIds()).contains("st-app-pin-locked");
         }
@@ -292,7 +292,7 @@ class ConsultationTest {
         String[] p = question.split("\\.");
         Object parent;
         if (p[0].equals("authenticator")) {
-            List<Authenticator> list = full.authenticators();
+            List<AuthenticatorFacts> list = full.authenticators();
             parent = list == null || list.isEmpty() ? null : list.get(0);
         } else {
             parent = component(full, p[0]);

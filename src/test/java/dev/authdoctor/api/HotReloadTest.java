@@ -1,8 +1,7 @@
 package dev.authdoctor.api;
 
 import dev.authdoctor.TestPacks;
-import dev.authdoctor.engine.RulePackException;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

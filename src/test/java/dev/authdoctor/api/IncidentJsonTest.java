@@ -1,7 +1,7 @@
 package dev.authdoctor.api;
 
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package dev.authdoctor.api;
 
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.authdoctor.api;
 
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.InvalidIncidentException;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.InvalidIncidentException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -20,7 +20,7 @@ class WhyNotTest {
         WhyNot.RuleResult facts = r.rules().stream().filter(x -> x.ruleId().equals("row01-facts")).findFirst().orElseThrow();
         assertThat(facts.fired()).isFalse();
         assertThat(facts.conditions()).extracting(c -> c.status() + " " + c.condition()).containsExactly(
-                "NOT_HELD User( locked == true )", "HELD Authenticator( appLocked == true )");
+                "NOT_HELD UserFacts( locked == true )", "HELD AuthenticatorFacts( appLocked == true )");
         assertThat(facts.conditions().get(0).detail()).contains("locked = false");
     }
 

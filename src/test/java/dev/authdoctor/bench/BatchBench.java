@@ -7,7 +7,7 @@ import dev.authdoctor.batch.ExportGenerator;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.IncidentTree;
 import dev.authdoctor.io.JsonLinesSource;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.io.RecordSource;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -23,7 +23,7 @@ class PackCommandsTest {
         BatchCommandTest.Run ok = run("", "validate", dir.toString());
         assertThat(ok.exit()).isZero();
         assertThat(ok.out()).contains("test-pack 1 is sound: 2 rules, 1 problems declared");
-        TestPacks.put(dir, "widget.drl", "package test.rules;\nimport dev.authdoctor.model.*;\nrule \"no id\"\nwhen\n  Incident()\nthen\nend\n");
+        TestPacks.put(dir, "widget.drl", "package test.rules;\nimport dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*;\nrule \"no id\"\nwhen\n  Incident()\nthen\nend\n");
         BatchCommandTest.Run bad = run("", "validate", dir.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("test-pack/widget.drl:3: rule \"no id\" has no @id");
@@ -138,7 +138,7 @@ class PackCommandsTest {
         Path marker = dir.resolveSibling(dir.getFileName() + "-written");
         TestPacks.put(dir, "extra.drl", """
                 package test.rules;
-                import dev.authdoctor.model.*;
+                import dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*;
                 import java.nio.file.Files;
 
                 rule "reaches out"

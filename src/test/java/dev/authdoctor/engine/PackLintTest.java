@@ -1,6 +1,7 @@
 package dev.authdoctor.engine;
 
 import dev.authdoctor.TestPacks;
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class PackLintTest {
     static String rule(String meta, String when, String then) {
         return """
                 package test.rules;
-                import dev.authdoctor.model.*;
+                import dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*;
 
                 rule "a rule"
                     %s
@@ -96,7 +97,7 @@ class PackLintTest {
     @Test
     void aDrlErrorNamesFileAndLineAndNothingIsLoaded(@TempDir Path dir) throws Exception {
         TestPacks.write(dir, "1");
-        TestPacks.put(dir, "broken.drl", "package test.rules;\nimport dev.authdoctor.model.*;\n\nrule \"x\" @id(\"x\")\nwhen\n    Incident( nosuchfield == 1 )\nthen\nend\n");
+        TestPacks.put(dir, "broken.drl", "package test.rules;\nimport dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*;\n\nrule \"x\" @id(\"x\")\nwhen\n    Incident( nosuchfield == 1 )\nthen\nend\n");
         RulePackException e = refused(dir);
         assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("test-pack/broken.drl:6:"));
         assertThat(e).hasMessageContaining("do not compile");
@@ -120,7 +121,7 @@ class PackLintTest {
         TestPacks.write(dir, "1");
         TestPacks.put(dir, "extra.drl", """
                 package test.rules;
-                import dev.authdoctor.model.*;
+                import dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*;
                 import java.io.File;
                 // System.exit and java.io in a comment are no code; nor is "Runtime" in a string
                 /* java.nio.file.Files.delete(...)

@@ -1,6 +1,7 @@
 package dev.authdoctor.engine;
 
 import dev.authdoctor.TestPacks;
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,7 +137,7 @@ public class PackTrustTest {
         assertThat(pack.sha256()).isEqualTo(snapshot.sha256()).isEqualTo(hashOfVersion1).isNotEqualTo(RulePack.hashOf(dir));
         assertThat(pack.version()).isEqualTo("1");
         RuleBase base = RuleBase.compile(java.util.List.of(RulePack.builtIn(), pack));
-        assertThat(base.runFor("test-widget-jammed", new dev.authdoctor.model.Organisation("help@example.com")).steps())
+        assertThat(base.runFor("test-widget-jammed", new dev.authdoctor.vocabulary.Organisation("help@example.com")).steps())
                 .extracting(step -> step.fact().text()).containsExactly("Unjam the widget (version 1).");
     }
 

@@ -2,8 +2,9 @@ package dev.authdoctor.engine;
 
 import dev.authdoctor.TestPacks;
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.text.Knowledge;
 import dev.authdoctor.text.Language;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.authdoctor.engine;
 
 import dev.authdoctor.batch.ExportGenerator;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.io.ReadResult;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Organisation;
+import dev.authdoctor.incident.ReadResult;
+import dev.authdoctor.vocabulary.Organisation;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.authdoctor.engine;
 
+import dev.authdoctor.api.RulePackException;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

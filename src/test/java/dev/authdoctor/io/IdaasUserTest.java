@@ -2,7 +2,7 @@ package dev.authdoctor.io;
 
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

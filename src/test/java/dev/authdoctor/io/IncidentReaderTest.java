@@ -1,10 +1,10 @@
 package dev.authdoctor.io;
 
-import dev.authdoctor.model.AuthenticatorState;
-import dev.authdoctor.model.AuthenticatorType;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Symptom;
-import dev.authdoctor.model.UserState;
+import dev.authdoctor.incident.AuthenticatorState;
+import dev.authdoctor.incident.AuthenticatorType;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Symptom;
+import dev.authdoctor.incident.UserState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

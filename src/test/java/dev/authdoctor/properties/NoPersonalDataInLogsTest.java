@@ -54,12 +54,12 @@ class NoPersonalDataInLogsTest {
         Path pack = TestPacks.write(dir.resolve("pack"), "1");
         TestPacks.put(pack, "boom.drl", """
                 package test.rules;
-                import dev.authdoctor.model.*;
+                import dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*;
                 rule "A rule that fails on the widget"
                     @id("boom") @row("test") @problem("test-widget-jammed")
                 when
                     RecognisedMessage() or ErrorText( resembles("The widget is jammed.") )
-                    $u : User( email != null )
+                    $u : UserFacts( email != null )
                 then
                     throw new IllegalStateException("cannot handle " + $u.email() + " / " + $u.id());
                 end

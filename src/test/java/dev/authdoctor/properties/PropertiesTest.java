@@ -8,7 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.io.IncidentReader;
 import dev.authdoctor.io.JsonLinesSource;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.io.RecordSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.authdoctor.rules;
 
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Symptom;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Symptom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

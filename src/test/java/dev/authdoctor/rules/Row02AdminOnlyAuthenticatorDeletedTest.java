@@ -1,9 +1,9 @@
 package dev.authdoctor.rules;
 
+import dev.authdoctor.api.Actor;
 import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.EscalationCondition;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.Actor;
-import dev.authdoctor.model.EscalationCondition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

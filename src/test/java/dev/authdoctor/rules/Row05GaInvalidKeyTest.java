@@ -1,7 +1,7 @@
 package dev.authdoctor.rules;
 
 import dev.authdoctor.api.Diagnosis;
-import dev.authdoctor.model.EscalationCondition;
+import dev.authdoctor.api.EscalationCondition;
 import org.junit.jupiter.api.Test;
 
 import static dev.authdoctor.Doctor.diagnose;

@@ -1,11 +1,11 @@
 package dev.authdoctor.rules;
 
-import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.Doctor;
-import dev.authdoctor.model.Actor;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Symptom;
-import dev.authdoctor.model.EscalationCondition;
+import dev.authdoctor.api.Actor;
+import dev.authdoctor.api.Diagnosis;
+import dev.authdoctor.api.EscalationCondition;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Symptom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

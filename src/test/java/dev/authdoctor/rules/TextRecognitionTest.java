@@ -7,7 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

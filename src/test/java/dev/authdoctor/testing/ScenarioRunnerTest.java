@@ -29,7 +29,7 @@ class ScenarioRunnerTest {
                 """);
         TestPacks.put(dir, "extra.drl", """
                 package test.rules;
-                import dev.authdoctor.model.*;
+                import dev.authdoctor.incident.*; import dev.authdoctor.vocabulary.*;
                 rule "A gadget never seen"
                     @id("gadget-rule") @row("test") @problem("test-widget-jammed")
                 when

@@ -1,6 +1,6 @@
 package dev.authdoctor.text;
 
-import dev.authdoctor.model.TextCandidate;
+import dev.authdoctor.vocabulary.TextCandidate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

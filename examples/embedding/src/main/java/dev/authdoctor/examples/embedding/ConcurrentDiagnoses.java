@@ -2,7 +2,7 @@ package dev.authdoctor.examples.embedding;
 
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.authdoctor.examples.embedding;
 
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.Incident;
+import dev.authdoctor.incident.Incident;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,12 +2,12 @@ package dev.authdoctor.examples.embedding;
 
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.model.AuthenticatorState;
-import dev.authdoctor.model.AuthenticatorType;
-import dev.authdoctor.model.ErrorSource;
-import dev.authdoctor.model.Incident;
-import dev.authdoctor.model.Symptom;
-import dev.authdoctor.model.UserState;
+import dev.authdoctor.incident.AuthenticatorState;
+import dev.authdoctor.incident.AuthenticatorType;
+import dev.authdoctor.incident.ErrorSource;
+import dev.authdoctor.incident.Incident;
+import dev.authdoctor.incident.Symptom;
+import dev.authdoctor.incident.UserState;
 
 import java.util.stream.Collectors;
 

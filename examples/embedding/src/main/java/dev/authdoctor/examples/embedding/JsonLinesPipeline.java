@@ -4,7 +4,7 @@ import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.IncidentJson;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.io.ReadResult;
+import dev.authdoctor.incident.ReadResult;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,0 @@
-package dev.authdoctor.model;
-
-/** Who the organisation hands problems to; one per session, set by whoever embeds the rules. */
-public record Organisation(String supportContact) {
-}

@@ -1,5 +1,0 @@
-package dev.authdoctor.model;
-
-/** An error text was recognised as the message of a known problem. */
-public record RecognisedMessage(String problemId) {
-}

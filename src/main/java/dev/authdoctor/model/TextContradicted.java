@@ -1,5 +1,0 @@
-package dev.authdoctor.model;
-
-/** The facts rule a problem out, whatever the ticket's words say. */
-public record TextContradicted(String problemId, String reason) {
-}

@@ -1,9 +1,0 @@
-package dev.authdoctor.model;
-
-/** IDaaS user states. */
-public enum UserState {
-    /** The user can authenticate. */
-    ACTIVE,
-    /** The user is disabled in IDaaS. */
-    INACTIVE
-}
