@@ -1,4 +1,13 @@
 package dev.authdoctor.api;
 
 /** Who carries out a step of the plan. */
-public enum Actor { USER, ADMINISTRATOR, SUPER_ADMINISTRATOR, SUPPORT }
+public enum Actor {
+    /** The user. */
+    USER,
+    /** An administrator. */
+    ADMINISTRATOR,
+    /** A Super Administrator. */
+    SUPER_ADMINISTRATOR,
+    /** Support: the help desk in force. */
+    SUPPORT
+}

@@ -125,6 +125,11 @@ public final class Consultation {
      * may be null) and/or the error message (may be null).
      *
      * @throws IllegalArgumentException when the symptom is not one of the contract's
+     * @param doctor the troubleshooter that diagnoses after each answer
+     * @param incidentId the id the gathered incident gets
+     * @param symptom a symptom, as the contract names it or in words; null when none was reported
+     * @param message the error message seen; null when none
+     * @return a consultation with its first diagnosis made
      */
     public static Consultation start(Troubleshooter doctor, String incidentId, String symptom, String message) {
         return start(doctor, incidentId, symptom, message, null);
@@ -136,6 +141,12 @@ public final class Consultation {
      * text matcher like any ticket's.
      *
      * @throws IllegalArgumentException when the symptom is not one of the contract's, or a text is too long
+     * @param doctor the troubleshooter that diagnoses after each answer
+     * @param incidentId the id the gathered incident gets
+     * @param symptom a symptom, as the contract names it or in words; null when none was reported
+     * @param message the error message seen; null when none
+     * @param description what the person says happened; null when nothing was said
+     * @return a consultation with its first diagnosis made
      */
     public static Consultation start(Troubleshooter doctor, String incidentId, String symptom, String message, String description) {
         ObjectNode facts = JsonNodeFactory.instance.objectNode().put("id", Objects.requireNonNull(incidentId, "incidentId"));
@@ -159,6 +170,9 @@ public final class Consultation {
     /**
      * The contract's symptom named by these words, whatever their case, spacing, hyphens or underscores:
      * {@code token not working} and {@code Token-Not-Working} are {@code TOKEN_NOT_WORKING}.
+     *
+     * @param words a symptom's name or words; may be null
+     * @return the contract's symptom, or empty when the words name none
      */
     public static Optional<String> symptomOf(String words) {
         if (words == null) {
@@ -168,7 +182,12 @@ public final class Consultation {
         return SYMPTOMS.stream().filter(key::equals).findFirst();
     }
 
-    /** The question with this id, if a consultation has one. */
+    /**
+     * The question with this id, if a consultation has one.
+     *
+     * @param id a question's id, e.g. {@code user.locked}
+     * @return the question, or empty when no question has this id
+     */
     public static Optional<Question> question(String id) {
         return QUESTIONS.stream().filter(q -> q.id().equals(id)).findFirst();
     }
@@ -178,6 +197,8 @@ public final class Consultation {
      * is added to the description, for the text matcher to hear. The questions to ask are worked out afresh.
      *
      * @throws IllegalArgumentException when the description grows too long for the contract
+     * @param words what happened, in a few words
+     * @return this consultation, diagnosed again
      */
     public Consultation tell(String words) {
         if (words == null || words.isBlank()) {
@@ -205,6 +226,8 @@ public final class Consultation {
      * The most decisive question still worth asking, or empty when no answer could change the diagnosis.
      * A question is worth asking when its answers lead to different diagnoses, on its own or together with
      * the answer to one other question (two facts a rule needs together, such as role and authenticators).
+     *
+     * @return the question to ask next, or empty when none could change the diagnosis
      */
     public Optional<Question> next() {
         Question best = null;
@@ -227,6 +250,8 @@ public final class Consultation {
     /**
      * At most how many questions are left, the next one included: those still able to change the diagnosis.
      * It never goes up as questions are answered, and is 0 exactly when {@link #next()} is empty.
+     *
+     * @return how many questions could still change the diagnosis
      */
     public int remaining() {
         return pool().size();
@@ -236,6 +261,8 @@ public final class Consultation {
      * Whether anything reported is in play: a problem is found, or some answer could still bring one in that the
      * symptom or the words reported point to. When it is false, facts alone would only find unrelated
      * problems: ask what happened instead ({@link #tell}).
+     *
+     * @return true when a problem is found or an answer could still bring one in
      */
     public boolean inPlay() {
         return !current.problems().isEmpty() || !pool().isEmpty();
@@ -344,7 +371,11 @@ public final class Consultation {
         return diagnose(alone).problems().isEmpty();
     }
 
-    /** Whether the reported symptom is one that no loaded rule uses (so it cannot lead to any problem). */
+    /**
+     * Whether the reported symptom is one that no loaded rule uses (so it cannot lead to any problem).
+     *
+     * @return true when no loaded rule uses the reported symptom
+     */
     public boolean symptomUnknownToRules() {
         return unknownToRules(facts);
     }
@@ -369,6 +400,9 @@ public final class Consultation {
      * "unknown" (also an empty answer).
      *
      * @throws IllegalArgumentException naming the question when the answer is not one it takes
+     * @param questionId the question's id
+     * @param answer the answer, as the person gave it
+     * @return this consultation, diagnosed again
      */
     public Consultation answer(String questionId, String answer) {
         Question q = question(questionId).orElseThrow(() -> new IllegalArgumentException("no such question: " + questionId));
@@ -400,7 +434,12 @@ public final class Consultation {
         return this;
     }
 
-    /** The answer is not known: the question is not asked again, and the diagnosis stays as it is. */
+    /**
+     * The answer is not known: the question is not asked again, and the diagnosis stays as it is.
+     *
+     * @param questionId the question's id
+     * @return this consultation
+     */
     public Consultation unknown(String questionId) {
         question(questionId).orElseThrow(() -> new IllegalArgumentException("no such question: " + questionId));
         answers.put(questionId, UNKNOWN);
@@ -426,32 +465,56 @@ public final class Consultation {
         remember();
     }
 
-    /** The diagnosis from what is known now. */
+    /**
+     * The diagnosis from what is known now.
+     *
+     * @return the current diagnosis
+     */
     public Diagnosis diagnosis() {
         return current;
     }
 
-    /** The questions answered so far (answered or unknown), in order. */
+    /**
+     * The questions answered so far (answered or unknown), in order.
+     *
+     * @return the ids of the questions settled so far
+     */
     public List<String> asked() {
         return List.copyOf(answers.keySet());
     }
 
-    /** The answers given, by question id, in the order given; a question left unknown has {@link #UNKNOWN}. */
+    /**
+     * The answers given, by question id, in the order given; a question left unknown has {@link #UNKNOWN}.
+     *
+     * @return an unmodifiable map from question id to answer
+     */
     public Map<String, String> answers() {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     }
 
-    /** The questions left unknown, in the order asked. */
+    /**
+     * The questions left unknown, in the order asked.
+     *
+     * @return the ids of the questions left unknown
+     */
     public List<String> unknowns() {
         return answers.entrySet().stream().filter(e -> e.getValue().equals(UNKNOWN)).map(Map.Entry::getKey).toList();
     }
 
-    /** The facts gathered, as an incident: always a valid one, since every answer is checked against the contract. */
+    /**
+     * The facts gathered, as an incident: always a valid one, since every answer is checked against the contract.
+     *
+     * @return the incident built from the facts gathered so far
+     */
     public Incident incident() {
         return ((ReadResult.Accepted) READER.read(facts.toString())).incident();
     }
 
-    /** The facts gathered, as JSON in the input contract's shape: to save, or to read back with {@link IncidentJson}. */
+    /**
+     * The facts gathered, as JSON in the input contract's shape: to save, or to read back with {@link IncidentJson}.
+     *
+     * @return the gathered facts as one JSON object on one line
+     */
     public String incidentJson() {
         return facts.toString();
     }

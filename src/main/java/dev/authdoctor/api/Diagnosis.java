@@ -13,6 +13,7 @@ import java.util.Optional;
 public record Diagnosis(String incidentId, Outcome outcome, List<Problem> problems, List<Step> steps,
                         Escalation escalation, List<String> errors, List<String> rulePacks, List<String> firedRules) {
 
+    /** What became of the incident. */
     public enum Outcome {
         /** At least one problem was recognised. */
         DIAGNOSED,
@@ -28,16 +29,43 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
      */
     public record Problem(String id, String title, List<String> causes, List<String> rules, List<Explanation> explanations,
                           TextEvidence text) {
+        /**
+         * Copies the lists, so a problem never changes.
+         *
+         * @param id the problem's catalog id
+         * @param title the problem's title
+         * @param causes the cause codes the facts named
+         * @param rules the ids of the rules that recognised it or named a cause
+         * @param explanations why, when the diagnosis was asked to explain itself; else empty
+         * @param text how it was heard in the ticket's words; null unless its evidence is TEXT
+         */
         public Problem {
             causes = List.copyOf(causes);
             rules = List.copyOf(rules);
             explanations = List.copyOf(explanations);
         }
 
+        /**
+         * A problem recognised from facts or exact messages, not from a ticket's words.
+         *
+         * @param id the problem's catalog id
+         * @param title the problem's title
+         * @param causes the cause codes the facts named
+         * @param rules the ids of the rules that recognised it or named a cause
+         * @param explanations why, when the diagnosis was asked to explain itself; else empty
+         */
         public Problem(String id, String title, List<String> causes, List<String> rules, List<Explanation> explanations) {
             this(id, title, causes, rules, explanations, null);
         }
 
+        /**
+         * A problem recognised from facts or exact messages, without explanations.
+         *
+         * @param id the problem's catalog id
+         * @param title the problem's title
+         * @param causes the cause codes the facts named
+         * @param rules the ids of the rules that recognised it or named a cause
+         */
         public Problem(String id, String title, List<String> causes, List<String> rules) {
             this(id, title, causes, rules, List.of());
         }
@@ -49,6 +77,14 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
      * the language the ticket was read in.
      */
     public record TextEvidence(double confidence, String field, List<String> matchedTerms, String language) {
+        /**
+         * Copies the list, so the evidence never changes.
+         *
+         * @param confidence how sure the matcher was, from 0 to 1
+         * @param field the incident field the words were in, e.g. {@code description}
+         * @param matchedTerms the words that matched
+         * @param language the language the ticket was read in, e.g. {@code en}
+         */
         public TextEvidence {
             matchedTerms = List.copyOf(matchedTerms);
         }
@@ -59,6 +95,15 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
      * {@code explanation} is null unless the diagnosis was asked to explain itself.
      */
     public record Step(int order, String id, Actor actor, String text, String problemId, Explanation explanation) {
+        /**
+         * A step without an explanation.
+         *
+         * @param order its place in the plan, from 1
+         * @param id its stable id within its rule pack
+         * @param actor who carries it out
+         * @param text what to do
+         * @param problemId the problem it remedies
+         */
         public Step(int order, String id, Actor actor, String text, String problemId) {
             this(order, id, actor, text, problemId, null);
         }
@@ -66,6 +111,13 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
 
     /** Why: the rule that concluded, the source row it encodes, and the facts that made it fire, as field paths with values. */
     public record Explanation(String rule, String row, List<String> because) {
+        /**
+         * Copies the list, so the explanation never changes.
+         *
+         * @param rule the id of the rule that concluded
+         * @param row the source row it encodes, or null
+         * @param because the facts that made it fire, as {@code field.path = value}
+         */
         public Explanation {
             because = List.copyOf(because);
         }
@@ -97,6 +149,18 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
         }
     }
 
+    /**
+     * Copies the lists, so a diagnosis never changes.
+     *
+     * @param incidentId the incident's id
+     * @param outcome diagnosed, no match or rejected
+     * @param problems the problems recognised, most specific first
+     * @param steps the plan, in the order to carry it out
+     * @param escalation whom to hand over to and when; null when there is no escalation
+     * @param errors why the input is not a valid incident; empty unless rejected
+     * @param rulePacks the rule packs that produced it, by name and version
+     * @param firedRules the ids of the rules that fired, in firing order
+     */
     public Diagnosis {
         problems = List.copyOf(problems);
         steps = List.copyOf(steps);
@@ -105,7 +169,14 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
         firedRules = List.copyOf(firedRules);
     }
 
-    /** The answer for input that is not a valid incident. */
+    /**
+     * The answer for input that is not a valid incident.
+     *
+     * @param incidentId the incident's id when one could be read, else null
+     * @param errors why it is not a valid incident, each naming its field; at least one
+     * @return a diagnosis with outcome {@link Outcome#REJECTED}
+     * @throws IllegalArgumentException when {@code errors} is empty
+     */
     public static Diagnosis rejected(String incidentId, List<String> errors) {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("a rejection needs at least one reason");
@@ -113,7 +184,11 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
         return new Diagnosis(incidentId, Outcome.REJECTED, List.of(), List.of(), null, errors, List.of(), List.of());
     }
 
-    /** The problem ids, in the diagnosis's order. */
+    /**
+     * The problem ids, in the diagnosis's order.
+     *
+     * @return the ids of the problems recognised
+     */
     public List<String> problemIds() {
         return problems.stream().map(Problem::id).toList();
     }

@@ -40,7 +40,12 @@ public final class DiagnosisJson {
     private DiagnosisJson() {
     }
 
-    /** One diagnosis as one JSON object on one line, without a line break. */
+    /**
+     * One diagnosis as one JSON object on one line, without a line break.
+     *
+     * @param d a diagnosis
+     * @return its JSON text
+     */
     public static String toJson(Diagnosis d) {
         StringWriter out = new StringWriter(512);
         try (JsonGenerator g = MAPPER.createGenerator(out)) {
@@ -49,7 +54,13 @@ public final class DiagnosisJson {
         return out.toString();
     }
 
-    /** Writes one diagnosis as one JSON object, without a line break. Flushes; does not close {@code out}. */
+    /**
+     * Writes one diagnosis as one JSON object, without a line break. Flushes; does not close {@code out}.
+     *
+     * @param d a diagnosis
+     * @param out where to write it
+     * @throws IOException when {@code out} fails
+     */
     public static void write(Diagnosis d, Writer out) throws IOException {
         try (JsonGenerator g = MAPPER.createGenerator(out)) {
             write(d, g);
@@ -58,7 +69,13 @@ public final class DiagnosisJson {
         }
     }
 
-    /** Writes one diagnosis as one JSON object in UTF-8, without a line break. Flushes; does not close {@code out}. */
+    /**
+     * Writes one diagnosis as one JSON object in UTF-8, without a line break. Flushes; does not close {@code out}.
+     *
+     * @param d a diagnosis
+     * @param out where to write it
+     * @throws IOException when {@code out} fails
+     */
     public static void write(Diagnosis d, OutputStream out) throws IOException {
         try (JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
             write(d, g);
@@ -67,7 +84,13 @@ public final class DiagnosisJson {
         }
     }
 
-    /** Writes one diagnosis as one JSON Lines line: the object, then {@code \n}. Does not close {@code out}. */
+    /**
+     * Writes one diagnosis as one JSON Lines line: the object, then {@code \n}. Does not close {@code out}.
+     *
+     * @param d a diagnosis
+     * @param out where to write it
+     * @throws IOException when {@code out} fails
+     */
     public static void writeLine(Diagnosis d, Writer out) throws IOException {
         out.write(toJson(d));
         out.write('\n');
@@ -76,6 +99,10 @@ public final class DiagnosisJson {
     /**
      * Writes diagnoses as JSON Lines, one line each, in order. Flushes; does not close {@code out}.
      * A stream of diagnoses is written with {@code writeLines(stream::iterator, out)}.
+     *
+     * @param diagnoses the diagnoses, in the order to write them
+     * @param out where to write them
+     * @throws IOException when {@code out} fails
      */
     public static void writeLines(Iterable<? extends Diagnosis> diagnoses, Writer out) throws IOException {
         for (Diagnosis d : diagnoses) {
@@ -84,12 +111,24 @@ public final class DiagnosisJson {
         out.flush();
     }
 
-    /** Writes diagnoses as JSON Lines in UTF-8, one line each, in order. Flushes; does not close {@code out}. */
+    /**
+     * Writes diagnoses as JSON Lines in UTF-8, one line each, in order. Flushes; does not close {@code out}.
+     *
+     * @param diagnoses the diagnoses, in the order to write them
+     * @param out where to write them
+     * @throws IOException when {@code out} fails
+     */
     public static void writeLines(Iterable<? extends Diagnosis> diagnoses, OutputStream out) throws IOException {
         writeLines(diagnoses, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
     }
 
-    /** Writes diagnoses as JSON Lines in UTF-8 to a file, replacing it. */
+    /**
+     * Writes diagnoses as JSON Lines in UTF-8 to a file, replacing it.
+     *
+     * @param diagnoses the diagnoses, in the order to write them
+     * @param file the file to write
+     * @throws IOException when the file cannot be written
+     */
     public static void writeLines(Iterable<? extends Diagnosis> diagnoses, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writeLines(diagnoses, out);

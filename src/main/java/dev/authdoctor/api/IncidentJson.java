@@ -71,12 +71,23 @@ public final class IncidentJson {
         static final IncidentReader READER = new IncidentReader();
     }
 
-    /** One incident from the text of one JSON object. */
+    /**
+     * One incident from the text of one JSON object.
+     *
+     * @param json the text of one JSON object
+     * @return the incident, or the errors that make the input none
+     */
     public static ReadResult read(String json) {
         return Shared.READER.read(json);
     }
 
-    /** One incident from a Reader holding one JSON object. Does not close {@code in}. */
+    /**
+     * One incident from a Reader holding one JSON object. Does not close {@code in}.
+     *
+     * @param in the text of one JSON object
+     * @return the incident, or the errors that make the input none
+     * @throws IOException when {@code in} fails
+     */
     public static ReadResult read(Reader in) throws IOException {
         StringBuilder text = new StringBuilder();
         char[] buffer = new char[8192];
@@ -90,7 +101,13 @@ public final class IncidentJson {
         return read(withoutBom(text.toString()));
     }
 
-    /** One incident from UTF-8 bytes holding one JSON object. Does not close {@code in}. */
+    /**
+     * One incident from UTF-8 bytes holding one JSON object. Does not close {@code in}.
+     *
+     * @param in UTF-8 bytes of one JSON object
+     * @return the incident, or the errors that make the input none
+     * @throws IOException when {@code in} fails
+     */
     public static ReadResult read(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_DOCUMENT_SIZE + 1);
         if (bytes.length > MAX_DOCUMENT_SIZE) {
@@ -108,14 +125,25 @@ public final class IncidentJson {
         return read(withoutBom(text.flip().toString()));
     }
 
-    /** One incident from a UTF-8 file holding one JSON object. */
+    /**
+     * One incident from a UTF-8 file holding one JSON object.
+     *
+     * @param file a UTF-8 file holding one JSON object
+     * @return the incident, or the errors that make the file none
+     * @throws IOException when the file cannot be read
+     */
     public static ReadResult read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in);
         }
     }
 
-    /** Incidents from JSON Lines text, one Line per line, in order. */
+    /**
+     * Incidents from JSON Lines text, one Line per line, in order.
+     *
+     * @param jsonLines the text, one incident per line
+     * @return the lines, in order
+     */
     public static Stream<Line> lines(String jsonLines) {
         return lines(new ByteArrayInputStream(jsonLines.getBytes(StandardCharsets.UTF_8)));
     }
@@ -123,6 +151,9 @@ public final class IncidentJson {
     /**
      * Incidents from JSON Lines read from {@code in}, lazily, one Line per line, in order. Does not close
      * {@code in}. A failure to read {@code in} surfaces as an {@link UncheckedIOException}.
+     *
+     * @param in the text, one incident per line
+     * @return the lines, in order, read as the stream is consumed
      */
     public static Stream<Line> lines(Reader in) {
         return lines(new Utf8Bytes(in));
@@ -133,6 +164,9 @@ public final class IncidentJson {
      * gives exactly one Line, also an empty line, a line of invalid UTF-8 or a line over 1 MiB (rejected,
      * naming the line). Does not close {@code in}. A failure to read {@code in} surfaces as an
      * {@link UncheckedIOException}.
+     *
+     * @param in UTF-8 bytes, one incident per line
+     * @return the lines, in order, read as the stream is consumed
      */
     public static Stream<Line> lines(InputStream in) {
         return stream(new JsonLinesSource(new FilterInputStream(in) {
@@ -143,7 +177,13 @@ public final class IncidentJson {
         }, Shared.READER));
     }
 
-    /** Incidents from a UTF-8 JSON Lines file, lazily; close the stream to close the file. */
+    /**
+     * Incidents from a UTF-8 JSON Lines file, lazily; close the stream to close the file.
+     *
+     * @param file a UTF-8 file, one incident per line
+     * @return the lines, in order, read as the stream is consumed
+     * @throws IOException when the file cannot be opened
+     */
     public static Stream<Line> lines(Path file) throws IOException {
         return stream(new JsonLinesSource(Files.newInputStream(file), Shared.READER));
     }
@@ -151,6 +191,9 @@ public final class IncidentJson {
     /**
      * The incident as one JSON object in the contract's shape, on one line: to store or forward it. Unknown facts
      * (null) are left out; {@link #read(String)} gives the same incident back.
+     *
+     * @param incident an incident
+     * @return its JSON text
      */
     public static String toJson(Incident incident) {
         return IncidentTree.toTree(incident).toString();

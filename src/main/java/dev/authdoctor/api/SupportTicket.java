@@ -53,7 +53,13 @@ public final class SupportTicket {
             this.nameKey = nameKey;
         }
 
-        /** Redacts with a key of the organisation's, so pseudonyms stay the same across runs. */
+        /**
+         * Redacts with a key of the organisation's, so pseudonyms stay the same across runs.
+         *
+         * @param secret the organisation's key; not empty
+         * @return a redaction keyed by it
+         * @throws IllegalArgumentException when the key is null or empty
+         */
         public static Redaction withKey(String secret) {
             if (secret == null || secret.isEmpty()) {
                 throw new IllegalArgumentException("the redaction key must not be empty");
@@ -62,13 +68,21 @@ public final class SupportTicket {
             return new Redaction(k, k);
         }
 
-        /** Redacts with a random key: pseudonyms agree within this process only. */
+        /**
+         * Redacts with a random key: pseudonyms agree within this process only.
+         *
+         * @return a redaction with a fresh random key
+         */
         public static Redaction withRandomKey() {
             byte[] k = randomKey();
             return new Redaction(k, k);
         }
 
-        /** Keeps addresses and ids as they are (the ticket goes where personal data may go); file names stay pseudonyms. */
+        /**
+         * Keeps addresses and ids as they are (the ticket goes where personal data may go); file names stay pseudonyms.
+         *
+         * @return a redaction that keeps personal data
+         */
         public static Redaction none() {
             return new Redaction(null, randomKey());
         }
@@ -152,12 +166,23 @@ public final class SupportTicket {
     private SupportTicket() {
     }
 
-    /** Whether a ticket is due: the diagnosis escalates, and the escalation is due now. */
+    /**
+     * Whether a ticket is due: the diagnosis escalates, and the escalation is due now.
+     *
+     * @param d a diagnosis
+     * @return true when it escalates now
+     */
     public static boolean isDue(Diagnosis d) {
         return d.escalation() != null && d.escalation().now();
     }
 
-    /** The draft's file name in a ticket folder: a keyed pseudonym of the incident id ({@code incident-3f9a0c12d4e7.txt}). */
+    /**
+     * The draft's file name in a ticket folder: a keyed pseudonym of the incident id ({@code incident-3f9a0c12d4e7.txt}).
+     *
+     * @param incident the incident
+     * @param redaction whose key makes the pseudonym
+     * @return the file name, without a folder
+     */
     public static String fileName(Incident incident, Redaction redaction) {
         return redaction.fileName(incident);
     }
@@ -166,6 +191,13 @@ public final class SupportTicket {
      * Writes the draft into {@code dir} and gives its path. Never overwrites: a name already taken (the same
      * id twice, a file or a link left there) gets a suffix ({@code -2}, {@code -3}, ...); links are not
      * followed, so the draft always lands inside the folder.
+     *
+     * @param dir the ticket folder
+     * @param incident the incident
+     * @param d its diagnosis
+     * @param redaction how personal data is treated
+     * @return the path of the draft written
+     * @throws IOException when the draft cannot be written, or the folder holds too many drafts of that name
      */
     public static Path write(Path dir, Incident incident, Diagnosis d, Redaction redaction) throws IOException {
         Path folder = dir.toRealPath();
@@ -190,7 +222,14 @@ public final class SupportTicket {
                 + "move them away or choose another --ticket folder");
     }
 
-    /** The draft, as plain text. Works best with an explained diagnosis ({@link Troubleshooter#explain}). */
+    /**
+     * The draft, as plain text. Works best with an explained diagnosis ({@link Troubleshooter#explain}).
+     *
+     * @param incident the incident
+     * @param d its diagnosis
+     * @param redaction how personal data is treated
+     * @return the draft's text
+     */
     public static String draft(Incident incident, Diagnosis d, Redaction redaction) {
         StringBuilder t = new StringBuilder();
         String problem = d.problems().isEmpty() ? "an unrecognised problem" : d.problems().get(0).title();

@@ -43,8 +43,18 @@ public final class Troubleshooter implements AutoCloseable {
 
     /** Told when a watched pack changed: the new version is in use, or it failed and the old one stays. */
     public interface ReloadListener {
+        /**
+         * A changed pack compiled and is now in use.
+         *
+         * @param rulePacks name and version of each rule pack now in use
+         */
         void reloaded(List<String> rulePacks);
 
+        /**
+         * A changed pack did not load; the version before it stays in use.
+         *
+         * @param error what is wrong, naming file and line
+         */
         void failed(RulePackException error);
     }
 
@@ -74,11 +84,20 @@ public final class Troubleshooter implements AutoCloseable {
         }
     }
 
-    /** A troubleshooter with the built-in rules and the default support contact. */
+    /**
+     * A troubleshooter with the built-in rules and the default support contact.
+     *
+     * @return a troubleshooter, ready to diagnose
+     */
     public static Troubleshooter create() {
         return builder().build();
     }
 
+    /**
+     * A builder for a troubleshooter with other packs, a support contact of its own, or pack watching.
+     *
+     * @return a new builder, with the built-in pack and the default support contact
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,6 +107,8 @@ public final class Troubleshooter implements AutoCloseable {
      * {@link Diagnosis.Outcome#NO_MATCH}.
      *
      * @throws IllegalArgumentException if the incident has no id
+     * @param incident the incident, checked against the contract when it was built or read
+     * @return the diagnosis
      */
     public Diagnosis diagnose(Incident incident) {
         Objects.requireNonNull(incident, "incident");
@@ -102,6 +123,10 @@ public final class Troubleshooter implements AutoCloseable {
      * Diagnoses one incident and says why: each problem and step carries the rule that concluded it, the
      * source row, and the facts that made it fire, as field paths with their values. Slower than
      * {@link #diagnose}; meant for people reading one diagnosis, not for batches.
+     *
+     * @param incident the incident
+     * @return the diagnosis, with an explanation on each problem and step
+     * @throws IllegalArgumentException if the incident has no id
      */
     public Diagnosis explain(Incident incident) {
         Objects.requireNonNull(incident, "incident");
@@ -117,6 +142,9 @@ public final class Troubleshooter implements AutoCloseable {
      * conditions held, which did not, and which unknown facts would decide it.
      *
      * @throws IllegalArgumentException when no loaded pack knows the problem id
+     * @param problemId a problem's catalog id, e.g. {@code token-not-working}
+     * @param incident the incident
+     * @return the report, rule by rule
      */
     public WhyNotReport whyNot(String problemId, Incident incident) {
         Version v = current.get();
@@ -247,21 +275,38 @@ public final class Troubleshooter implements AutoCloseable {
         return h;
     }
 
+    /**
+     * The support address escalations name: the one configured, else the last pack's, else {@link #DEFAULT_SUPPORT_CONTACT}.
+     *
+     * @return the support address in force
+     */
     public String supportContact() {
         return current.get().organisation().supportContact();
     }
 
-    /** Name and version of each rule pack in use, e.g. {@code authdoctor-builtin 1.0.0}. */
+    /**
+     * Name and version of each rule pack in use, e.g. {@code authdoctor-builtin 1.0.0}.
+     *
+     * @return one label per rule pack, in load order
+     */
     public List<String> rulePacks() {
         return current.get().labels();
     }
 
-    /** The packs in use, in loading order (the built-in pack first, unless left out or replaced). */
+    /**
+     * The packs in use, in loading order (the built-in pack first, unless left out or replaced).
+     *
+     * @return the rule packs, in load order
+     */
     public List<PackInfo> packs() {
         return current.get().rules().packs().stream().map(ApiTypes::pack).toList();
     }
 
-    /** Every rule in use, with its metadata. */
+    /**
+     * Every rule in use, with its metadata.
+     *
+     * @return every rule of every pack in use
+     */
     public List<RuleSummary> rules() {
         return current.get().rules().rules().stream().map(ApiTypes::rule).toList();
     }
@@ -269,6 +314,8 @@ public final class Troubleshooter implements AutoCloseable {
     /**
      * The loaded packs rendered back into the table's form, one entry per declared problem, in table order
      * then by id: for support staff to review what the rules say without reading DRL.
+     *
+     * @return one entry per problem the packs declare
      */
     public List<CatalogEntry> catalog() {
         Version v = current.get();
@@ -289,7 +336,11 @@ public final class Troubleshooter implements AutoCloseable {
         return entries;
     }
 
-    /** Rule sessions currently open; zero whenever no diagnosis is in progress. For leak checks. */
+    /**
+     * Rule sessions currently open; zero whenever no diagnosis is in progress. For leak checks.
+     *
+     * @return how many rule sessions are open now
+     */
     public int openSessions() {
         return current.get().rules().openSessions();
     }
@@ -315,7 +366,13 @@ public final class Troubleshooter implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where problems are escalated: the organisation's help desk instead of Entrust support. */
+        /**
+         * Where problems are escalated: the organisation's help desk instead of Entrust support.
+         *
+         * @param contact an address or a name; not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code contact} is null or blank
+         */
         public Builder supportContact(String contact) {
             if (contact == null || contact.isBlank()) {
                 throw new IllegalArgumentException("supportContact must not be blank");
@@ -324,7 +381,12 @@ public final class Troubleshooter implements AutoCloseable {
             return this;
         }
 
-        /** Adds a rule pack folder; packs load in the order added, after the built-in one. */
+        /**
+         * Adds a rule pack folder; packs load in the order added, after the built-in one.
+         *
+         * @param folder the pack's folder
+         * @return this builder
+         */
         public Builder addPack(Path folder) {
             folders.add(Objects.requireNonNull(folder, "folder"));
             return this;
@@ -333,6 +395,9 @@ public final class Troubleshooter implements AutoCloseable {
         /**
          * Adds a rule pack folder that must hash to {@code sha256} (see {@code RulePack.hashOf}), or it is refused.
          *
+         * @param folder the pack's folder
+         * @param sha256 the hex SHA-256 its contents must hash to
+         * @return this builder
          * @throws IllegalArgumentException when the hash is not 64 hexadecimal digits
          */
         public Builder addPinnedPack(Path folder, String sha256) {
@@ -346,7 +411,11 @@ public final class Troubleshooter implements AutoCloseable {
             return this;
         }
 
-        /** Leaves the built-in pack out: only the added packs run. */
+        /**
+         * Leaves the built-in pack out: only the added packs run.
+         *
+         * @return this builder
+         */
         public Builder withoutBuiltIn() {
             builtIn = false;
             return this;
@@ -355,6 +424,8 @@ public final class Troubleshooter implements AutoCloseable {
         /**
          * Checks the added pack folders for changes every {@code interval}, and reloads them.
          *
+         * @param interval how long between two looks at the folders
+         * @return this builder
          * @throws IllegalArgumentException when the interval is under a millisecond (zero or negative)
          */
         public Builder watch(Duration interval) {
@@ -366,7 +437,12 @@ public final class Troubleshooter implements AutoCloseable {
             return this;
         }
 
-        /** Who hears about reloads. */
+        /**
+         * Who hears about reloads.
+         *
+         * @param listener told of each reload and each failed one; null for none
+         * @return this builder
+         */
         public Builder onReload(ReloadListener listener) {
             this.listener = listener;
             return this;
@@ -378,6 +454,7 @@ public final class Troubleshooter implements AutoCloseable {
          * @throws RulePackException naming file and line when the rules do not compile or fail the checks
          *                           (rule without {@code @id}, duplicate {@code @id}, undeclared problem id,
          *                           step without actor), or when a pinned pack does not match its hash
+         * @return the troubleshooter, ready to diagnose
          */
         public Troubleshooter build() {
             return new Troubleshooter(this);

@@ -17,18 +17,31 @@ public final class Access {
         this.resourceRuleAllowsUser = b.resourceRuleAllowsUser;
     }
 
-    /** An empty builder: every field unknown. */
+    /**
+     * An empty builder: every field unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this one's fields, to build a changed copy. */
+    /**
+     * A builder holding this one's fields, to build a changed copy.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.resourceRuleAllowsUser = resourceRuleAllowsUser;
         return b;
     }
 
+    /**
+     * Whether the resource rule allows the user; null when unknown.
+     *
+     * @return whether the resource rule allows the user, or null when unknown
+     */
     public Boolean resourceRuleAllowsUser() {
         return resourceRuleAllowsUser;
     }
@@ -56,11 +69,23 @@ public final class Access {
         private Builder() {
         }
 
+        /**
+         * Sets whether the resource rule allows the user.
+         *
+         * @param resourceRuleAllowsUser whether the resource rule allows the user; null when unknown
+         * @return this builder
+         */
         public Builder resourceRuleAllowsUser(Boolean resourceRuleAllowsUser) {
             this.resourceRuleAllowsUser = resourceRuleAllowsUser;
             return this;
         }
 
+        /**
+         * Builds it. It is checked against the incident contract when the {@link Incident} holding it is built,
+         * so that an error names the field's whole path.
+         *
+         * @return the access facts, immutable
+         */
         public Access build() {
             return new Access(this);
         }

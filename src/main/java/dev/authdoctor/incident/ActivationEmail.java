@@ -21,12 +21,20 @@ public final class ActivationEmail {
         this.inSpamFolder = b.inSpamFolder;
     }
 
-    /** An empty builder: every field unknown. */
+    /**
+     * An empty builder: every field unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this one's fields, to build a changed copy. */
+    /**
+     * A builder holding this one's fields, to build a changed copy.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.sent = sent;
@@ -35,14 +43,29 @@ public final class ActivationEmail {
         return b;
     }
 
+    /**
+     * Whether the e-mail was sent; null when unknown.
+     *
+     * @return whether the e-mail was sent, or null when unknown
+     */
     public Boolean sent() {
         return sent;
     }
 
+    /**
+     * Whether the e-mail was delivered; null when unknown.
+     *
+     * @return whether the e-mail was delivered, or null when unknown
+     */
     public Boolean delivered() {
         return delivered;
     }
 
+    /**
+     * Whether the e-mail landed in the spam folder; null when unknown.
+     *
+     * @return whether the e-mail landed in the spam folder, or null when unknown
+     */
     public Boolean inSpamFolder() {
         return inSpamFolder;
     }
@@ -75,21 +98,45 @@ public final class ActivationEmail {
         private Builder() {
         }
 
+        /**
+         * Sets whether the e-mail was sent.
+         *
+         * @param sent whether the e-mail was sent; null when unknown
+         * @return this builder
+         */
         public Builder sent(Boolean sent) {
             this.sent = sent;
             return this;
         }
 
+        /**
+         * Sets whether the e-mail was delivered.
+         *
+         * @param delivered whether the e-mail was delivered; null when unknown
+         * @return this builder
+         */
         public Builder delivered(Boolean delivered) {
             this.delivered = delivered;
             return this;
         }
 
+        /**
+         * Sets whether the e-mail landed in the spam folder.
+         *
+         * @param inSpamFolder whether the e-mail landed in the spam folder; null when unknown
+         * @return this builder
+         */
         public Builder inSpamFolder(Boolean inSpamFolder) {
             this.inSpamFolder = inSpamFolder;
             return this;
         }
 
+        /**
+         * Builds it. It is checked against the incident contract when the {@link Incident} holding it is built,
+         * so that an error names the field's whole path.
+         *
+         * @return the activationEmail facts, immutable
+         */
         public ActivationEmail build() {
             return new ActivationEmail(this);
         }

@@ -19,12 +19,20 @@ public final class DeviceFacts {
         this.network = b.network;
     }
 
-    /** An empty builder: every field unknown. */
+    /**
+     * An empty builder: every field unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this one's fields, to build a changed copy. */
+    /**
+     * A builder holding this one's fields, to build a changed copy.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.clockSkewSeconds = clockSkewSeconds;
@@ -32,10 +40,20 @@ public final class DeviceFacts {
         return b;
     }
 
+    /**
+     * The device clock minus the carrier or server clock, in seconds; null when unknown.
+     *
+     * @return the device clock minus the carrier or server clock, in seconds, or null when unknown
+     */
     public Integer clockSkewSeconds() {
         return clockSkewSeconds;
     }
 
+    /**
+     * The network the device is on; null when unknown.
+     *
+     * @return the network the device is on, or null when unknown
+     */
     public Network network() {
         return network;
     }
@@ -65,16 +83,34 @@ public final class DeviceFacts {
         private Builder() {
         }
 
+        /**
+         * Sets the device clock minus the carrier or server clock, in seconds.
+         *
+         * @param clockSkewSeconds the device clock minus the carrier or server clock, in seconds; null when unknown
+         * @return this builder
+         */
         public Builder clockSkewSeconds(Integer clockSkewSeconds) {
             this.clockSkewSeconds = clockSkewSeconds;
             return this;
         }
 
+        /**
+         * Sets the network the device is on.
+         *
+         * @param network the network the device is on; null when unknown
+         * @return this builder
+         */
         public Builder network(Network network) {
             this.network = network;
             return this;
         }
 
+        /**
+         * Builds it. It is checked against the incident contract when the {@link Incident} holding it is built,
+         * so that an error names the field's whole path.
+         *
+         * @return the device facts, immutable
+         */
         public DeviceFacts build() {
             return new DeviceFacts(this);
         }

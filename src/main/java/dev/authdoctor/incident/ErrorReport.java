@@ -21,12 +21,20 @@ public final class ErrorReport {
         this.code = b.code;
     }
 
-    /** An empty builder: every field unknown. */
+    /**
+     * An empty builder: every field unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this one's fields, to build a changed copy. */
+    /**
+     * A builder holding this one's fields, to build a changed copy.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.message = message;
@@ -35,14 +43,29 @@ public final class ErrorReport {
         return b;
     }
 
+    /**
+     * The error text as seen or as copied; null when unknown.
+     *
+     * @return the error text as seen or as copied, or null when unknown
+     */
     public String message() {
         return message;
     }
 
+    /**
+     * Where the message was seen; null when unknown.
+     *
+     * @return where the message was seen, or null when unknown
+     */
     public ErrorSource source() {
         return source;
     }
 
+    /**
+     * The error code the IDaaS Administration API returned; null when unknown.
+     *
+     * @return the error code the IDaaS Administration API returned, or null when unknown
+     */
     public String code() {
         return code;
     }
@@ -74,21 +97,45 @@ public final class ErrorReport {
         private Builder() {
         }
 
+        /**
+         * Sets the error text as seen or as copied.
+         *
+         * @param message the error text as seen or as copied; null when unknown
+         * @return this builder
+         */
         public Builder message(String message) {
             this.message = message;
             return this;
         }
 
+        /**
+         * Sets where the message was seen.
+         *
+         * @param source where the message was seen; null when unknown
+         * @return this builder
+         */
         public Builder source(ErrorSource source) {
             this.source = source;
             return this;
         }
 
+        /**
+         * Sets the error code the IDaaS Administration API returned.
+         *
+         * @param code the error code the IDaaS Administration API returned; null when unknown
+         * @return this builder
+         */
         public Builder code(String code) {
             this.code = code;
             return this;
         }
 
+        /**
+         * Builds it. It is checked against the incident contract when the {@link Incident} holding it is built,
+         * so that an error names the field's whole path.
+         *
+         * @return the errorReport facts, immutable
+         */
         public ErrorReport build() {
             return new ErrorReport(this);
         }

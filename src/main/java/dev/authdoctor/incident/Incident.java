@@ -61,17 +61,31 @@ public final class Incident {
         this.remediationAttempts = b.remediationAttempts;
     }
 
-    /** A builder for an incident with this id, every other fact unknown. */
+    /**
+     * A builder for an incident with this id, every other fact unknown.
+     *
+     * @param id the incident's id, echoed in the diagnosis
+     * @return a new builder
+     */
     public static Builder builder(String id) {
         return new Builder().id(id);
     }
 
-    /** An incident with nothing but its id: {@code builder(id).build()}. */
+    /**
+     * An incident with nothing but its id: {@code builder(id).build()}.
+     *
+     * @param id the incident's id, echoed in the diagnosis
+     * @return the incident
+     */
     public static Incident of(String id) {
         return builder(id).build();
     }
 
-    /** A builder holding this incident's facts, e.g. for the same incident with another id. */
+    /**
+     * A builder holding this incident's facts, e.g. for the same incident with another id.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -91,68 +105,146 @@ public final class Incident {
         return b;
     }
 
+    /**
+     * The incident's id, echoed in the diagnosis; always set.
+     *
+     * @return the incident's id
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * When the incident was reported; null when unknown.
+     *
+     * @return when the incident was reported, or null when unknown
+     */
     public Instant reportedAt() {
         return reportedAt;
     }
 
+    /**
+     * What was reported when there is no error text to go by; null when unknown.
+     *
+     * @return what was reported when there is no error text to go by, or null when unknown
+     */
     public Symptom symptom() {
         return symptom;
     }
 
+    /**
+     * The ticket's free text, as the person wrote it; null when unknown.
+     *
+     * @return the ticket's free text, as the person wrote it, or null when unknown
+     */
     public String description() {
         return description;
     }
 
+    /**
+     * The error message seen, and where; null when unknown.
+     *
+     * @return the error message seen, and where, or null when unknown
+     */
     public ErrorReport error() {
         return error;
     }
 
+    /**
+     * The user's facts; null when unknown.
+     *
+     * @return the user's facts, or null when unknown
+     */
     public UserFacts user() {
         return user;
     }
 
-    /** Unmodifiable; null when unknown, empty when the user has none. */
+    /**
+     * Unmodifiable; null when unknown, empty when the user has none.
+     *
+     * @return the authenticators assigned to the user: empty when the user has none, or null when unknown
+     */
     public List<AuthenticatorFacts> authenticators() {
         return authenticators;
     }
 
+    /**
+     * The user's device; null when unknown.
+     *
+     * @return the user's device, or null when unknown
+     */
     public DeviceFacts device() {
         return device;
     }
 
+    /**
+     * How IDaaS was reached; null when unknown.
+     *
+     * @return how IDaaS was reached, or null when unknown
+     */
     public Service service() {
         return service;
     }
 
+    /**
+     * What became of the activation e-mail; null when unknown.
+     *
+     * @return what became of the activation e-mail, or null when unknown
+     */
     public ActivationEmail activationEmail() {
         return activationEmail;
     }
 
+    /**
+     * What the resource rule allows; null when unknown.
+     *
+     * @return what the resource rule allows, or null when unknown
+     */
     public Access access() {
         return access;
     }
 
+    /**
+     * The password policy in force; null when unknown.
+     *
+     * @return the password policy in force, or null when unknown
+     */
     public PasswordPolicy passwordPolicy() {
         return passwordPolicy;
     }
 
+    /**
+     * The account settings that differ from the IDaaS defaults; null when unknown.
+     *
+     * @return the account settings that differ from the IDaaS defaults, or null when unknown
+     */
     public TenantSettings settings() {
         return settings;
     }
 
+    /**
+     * How many times the recommended steps were already completed without success; null when unknown.
+     *
+     * @return how many times the recommended steps were already completed without success, or null when unknown
+     */
     public Integer remediationAttempts() {
         return remediationAttempts;
     }
 
-    /** Attempts already made; zero when not reported. */
+    /**
+     * Attempts already made; zero when not reported.
+     *
+     * @return attempts
+     */
     public int attempts() {
         return remediationAttempts == null ? 0 : remediationAttempts;
     }
 
+    /**
+     * Whether the user is known to have no authenticator at all (an empty list, not an unknown one).
+     *
+     * @return true when the authenticators are known and there are none
+     */
     public boolean hasNoAuthenticators() {
         return authenticators != null && authenticators.isEmpty();
     }
@@ -215,55 +307,113 @@ public final class Incident {
         private Builder() {
         }
 
+        /**
+         * Sets the incident's id, echoed in the diagnosis.
+         *
+         * @param id the incident's id, echoed in the diagnosis; null when unknown
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
+        /**
+         * Sets when the incident was reported.
+         *
+         * @param reportedAt when the incident was reported; null when unknown
+         * @return this builder
+         */
         public Builder reportedAt(Instant reportedAt) {
             this.reportedAt = reportedAt;
             return this;
         }
 
+        /**
+         * Sets what was reported when there is no error text to go by.
+         *
+         * @param symptom what was reported when there is no error text to go by; null when unknown
+         * @return this builder
+         */
         public Builder symptom(Symptom symptom) {
             this.symptom = symptom;
             return this;
         }
 
+        /**
+         * Sets the ticket's free text, as the person wrote it.
+         *
+         * @param description the ticket's free text, as the person wrote it; null when unknown
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = description;
             return this;
         }
 
+        /**
+         * Sets the error message seen, and where.
+         *
+         * @param error the error message seen, and where; null when unknown
+         * @return this builder
+         */
         public Builder error(ErrorReport error) {
             this.error = error;
             return this;
         }
 
+        /**
+         * Sets the error message seen, and where.
+         *
+         * @param edit sets facts on a builder of the ErrorReport, holding those set so far
+         * @return this builder
+         */
         public Builder error(Consumer<ErrorReport.Builder> edit) {
             ErrorReport.Builder b = error == null ? ErrorReport.builder() : error.toBuilder();
             edit.accept(b);
             return error(b.build());
         }
 
+        /**
+         * Sets the user's facts.
+         *
+         * @param user the user's facts; null when unknown
+         * @return this builder
+         */
         public Builder user(UserFacts user) {
             this.user = user;
             return this;
         }
 
+        /**
+         * Sets the user's facts.
+         *
+         * @param edit sets facts on a builder of the User, holding those set so far
+         * @return this builder
+         */
         public Builder user(Consumer<UserFacts.Builder> edit) {
             UserFacts.Builder b = user == null ? UserFacts.builder() : user.toBuilder();
             edit.accept(b);
             return user(b.build());
         }
 
-        /** All the user's authenticators: null when unknown, empty when the user has none. */
+        /**
+         * All the user's authenticators: null when unknown, empty when the user has none.
+         *
+         * @param authenticators the authenticators assigned to the user: empty when the user has none; null when unknown
+         * @return this builder
+         */
         public Builder authenticators(List<AuthenticatorFacts> authenticators) {
             this.authenticators = authenticators == null ? null : new ArrayList<>(authenticators);
             return this;
         }
 
-        /** Adds one authenticator to those set so far. */
+        /**
+         * Adds one authenticator to those set so far.
+         *
+         * @param authenticator one more authenticator assigned to the user; null when unknown
+         * @return this builder
+         */
         public Builder authenticator(AuthenticatorFacts authenticator) {
             if (authenticators == null) {
                 authenticators = new ArrayList<>();
@@ -272,80 +422,162 @@ public final class Incident {
             return this;
         }
 
-        /** Adds one authenticator, built by {@code edit} from an empty one. */
+        /**
+         * Adds one authenticator, built by {@code edit} from an empty one.
+         *
+         * @param edit sets facts on a builder of the Authenticator, holding those set so far
+         * @return this builder
+         */
         public Builder authenticator(Consumer<AuthenticatorFacts.Builder> edit) {
             AuthenticatorFacts.Builder b = AuthenticatorFacts.builder();
             edit.accept(b);
             return authenticator(b.build());
         }
 
+        /**
+         * Sets the user's device.
+         *
+         * @param device the user's device; null when unknown
+         * @return this builder
+         */
         public Builder device(DeviceFacts device) {
             this.device = device;
             return this;
         }
 
+        /**
+         * Sets the user's device.
+         *
+         * @param edit sets facts on a builder of the Device, holding those set so far
+         * @return this builder
+         */
         public Builder device(Consumer<DeviceFacts.Builder> edit) {
             DeviceFacts.Builder b = device == null ? DeviceFacts.builder() : device.toBuilder();
             edit.accept(b);
             return device(b.build());
         }
 
+        /**
+         * Sets how IDaaS was reached.
+         *
+         * @param service how IDaaS was reached; null when unknown
+         * @return this builder
+         */
         public Builder service(Service service) {
             this.service = service;
             return this;
         }
 
+        /**
+         * Sets how IDaaS was reached.
+         *
+         * @param edit sets facts on a builder of the Service, holding those set so far
+         * @return this builder
+         */
         public Builder service(Consumer<Service.Builder> edit) {
             Service.Builder b = service == null ? Service.builder() : service.toBuilder();
             edit.accept(b);
             return service(b.build());
         }
 
+        /**
+         * Sets what became of the activation e-mail.
+         *
+         * @param activationEmail what became of the activation e-mail; null when unknown
+         * @return this builder
+         */
         public Builder activationEmail(ActivationEmail activationEmail) {
             this.activationEmail = activationEmail;
             return this;
         }
 
+        /**
+         * Sets what became of the activation e-mail.
+         *
+         * @param edit sets facts on a builder of the ActivationEmail, holding those set so far
+         * @return this builder
+         */
         public Builder activationEmail(Consumer<ActivationEmail.Builder> edit) {
             ActivationEmail.Builder b = activationEmail == null ? ActivationEmail.builder() : activationEmail.toBuilder();
             edit.accept(b);
             return activationEmail(b.build());
         }
 
+        /**
+         * Sets what the resource rule allows.
+         *
+         * @param access what the resource rule allows; null when unknown
+         * @return this builder
+         */
         public Builder access(Access access) {
             this.access = access;
             return this;
         }
 
+        /**
+         * Sets what the resource rule allows.
+         *
+         * @param edit sets facts on a builder of the Access, holding those set so far
+         * @return this builder
+         */
         public Builder access(Consumer<Access.Builder> edit) {
             Access.Builder b = access == null ? Access.builder() : access.toBuilder();
             edit.accept(b);
             return access(b.build());
         }
 
+        /**
+         * Sets the password policy in force.
+         *
+         * @param passwordPolicy the password policy in force; null when unknown
+         * @return this builder
+         */
         public Builder passwordPolicy(PasswordPolicy passwordPolicy) {
             this.passwordPolicy = passwordPolicy;
             return this;
         }
 
+        /**
+         * Sets the password policy in force.
+         *
+         * @param edit sets facts on a builder of the PasswordPolicy, holding those set so far
+         * @return this builder
+         */
         public Builder passwordPolicy(Consumer<PasswordPolicy.Builder> edit) {
             PasswordPolicy.Builder b = passwordPolicy == null ? PasswordPolicy.builder() : passwordPolicy.toBuilder();
             edit.accept(b);
             return passwordPolicy(b.build());
         }
 
+        /**
+         * Sets the account settings that differ from the IDaaS defaults.
+         *
+         * @param settings the account settings that differ from the IDaaS defaults; null when unknown
+         * @return this builder
+         */
         public Builder settings(TenantSettings settings) {
             this.settings = settings;
             return this;
         }
 
+        /**
+         * Sets the account settings that differ from the IDaaS defaults.
+         *
+         * @param edit sets facts on a builder of the Settings, holding those set so far
+         * @return this builder
+         */
         public Builder settings(Consumer<TenantSettings.Builder> edit) {
             TenantSettings.Builder b = settings == null ? TenantSettings.builder() : settings.toBuilder();
             edit.accept(b);
             return settings(b.build());
         }
 
-        /** How many times the recommended steps were already completed without success. */
+        /**
+         * How many times the recommended steps were already completed without success.
+         *
+         * @param remediationAttempts how many times the recommended steps were already completed without success; null when unknown
+         * @return this builder
+         */
         public Builder remediationAttempts(Integer remediationAttempts) {
             this.remediationAttempts = remediationAttempts;
             return this;
@@ -356,6 +588,7 @@ public final class Incident {
          *
          * @throws InvalidIncidentException naming every field that breaks the contract, e.g.
          *         {@code remediationAttempts: -5 is below the minimum 0}
+         * @return the built value
          */
         public Incident build() {
             Incident incident = new Incident(this);

@@ -19,12 +19,20 @@ public final class PasswordPolicy {
         this.newPasswordInHistory = b.newPasswordInHistory;
     }
 
-    /** An empty builder: every field unknown. */
+    /**
+     * An empty builder: every field unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this one's fields, to build a changed copy. */
+    /**
+     * A builder holding this one's fields, to build a changed copy.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.historySize = historySize;
@@ -32,10 +40,20 @@ public final class PasswordPolicy {
         return b;
     }
 
+    /**
+     * How many previous passwords the policy remembers; null when unknown.
+     *
+     * @return how many previous passwords the policy remembers, or null when unknown
+     */
     public Integer historySize() {
         return historySize;
     }
 
+    /**
+     * Whether the new password is one of them; null when unknown.
+     *
+     * @return whether the new password is one of them, or null when unknown
+     */
     public Boolean newPasswordInHistory() {
         return newPasswordInHistory;
     }
@@ -66,16 +84,34 @@ public final class PasswordPolicy {
         private Builder() {
         }
 
+        /**
+         * Sets how many previous passwords the policy remembers.
+         *
+         * @param historySize how many previous passwords the policy remembers; null when unknown
+         * @return this builder
+         */
         public Builder historySize(Integer historySize) {
             this.historySize = historySize;
             return this;
         }
 
+        /**
+         * Sets whether the new password is one of them.
+         *
+         * @param newPasswordInHistory whether the new password is one of them; null when unknown
+         * @return this builder
+         */
         public Builder newPasswordInHistory(Boolean newPasswordInHistory) {
             this.newPasswordInHistory = newPasswordInHistory;
             return this;
         }
 
+        /**
+         * Builds it. It is checked against the incident contract when the {@link Incident} holding it is built,
+         * so that an error names the field's whole path.
+         *
+         * @return the passwordPolicy facts, immutable
+         */
         public PasswordPolicy build() {
             return new PasswordPolicy(this);
         }

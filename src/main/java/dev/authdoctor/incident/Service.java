@@ -17,18 +17,31 @@ public final class Service {
         this.network = b.network;
     }
 
-    /** An empty builder: every field unknown. */
+    /**
+     * An empty builder: every field unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this one's fields, to build a changed copy. */
+    /**
+     * A builder holding this one's fields, to build a changed copy.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.network = network;
         return b;
     }
 
+    /**
+     * The network IDaaS was reached on; null when unknown.
+     *
+     * @return the network IDaaS was reached on, or null when unknown
+     */
     public Network network() {
         return network;
     }
@@ -56,11 +69,23 @@ public final class Service {
         private Builder() {
         }
 
+        /**
+         * Sets the network IDaaS was reached on.
+         *
+         * @param network the network IDaaS was reached on; null when unknown
+         * @return this builder
+         */
         public Builder network(Network network) {
             this.network = network;
             return this;
         }
 
+        /**
+         * Builds it. It is checked against the incident contract when the {@link Incident} holding it is built,
+         * so that an error names the field's whole path.
+         *
+         * @return the service facts, immutable
+         */
         public Service build() {
             return new Service(this);
         }

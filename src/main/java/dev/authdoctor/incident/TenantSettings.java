@@ -23,12 +23,20 @@ public final class TenantSettings {
         this.maxResetTimeSteps = b.maxResetTimeSteps;
     }
 
-    /** An empty builder: every field unknown. */
+    /**
+     * An empty builder: every field unknown.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this one's fields, to build a changed copy. */
+    /**
+     * A builder holding this one's fields, to build a changed copy.
+     *
+     * @return a builder holding these facts
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.tokenTimeStepSeconds = tokenTimeStepSeconds;
@@ -38,18 +46,38 @@ public final class TenantSettings {
         return b;
     }
 
+    /**
+     * The token time step, in seconds; null when unknown.
+     *
+     * @return the token time step, in seconds, or null when unknown
+     */
     public Integer tokenTimeStepSeconds() {
         return tokenTimeStepSeconds;
     }
 
+    /**
+     * How many time steps of clock drift are accepted; null when unknown.
+     *
+     * @return how many time steps of clock drift are accepted, or null when unknown
+     */
     public Integer maxTimeSteps() {
         return maxTimeSteps;
     }
 
+    /**
+     * How long an activation stays valid, in seconds; null when unknown.
+     *
+     * @return how long an activation stays valid, in seconds, or null when unknown
+     */
     public Integer activationLifetimeSeconds() {
         return activationLifetimeSeconds;
     }
 
+    /**
+     * The resync window, in time steps (IDaaS default 120); null when unknown.
+     *
+     * @return the resync window, in time steps (IDaaS default 120), or null when unknown
+     */
     public Integer maxResetTimeSteps() {
         return maxResetTimeSteps;
     }
@@ -85,26 +113,56 @@ public final class TenantSettings {
         private Builder() {
         }
 
+        /**
+         * Sets the token time step, in seconds.
+         *
+         * @param tokenTimeStepSeconds the token time step, in seconds; null when unknown
+         * @return this builder
+         */
         public Builder tokenTimeStepSeconds(Integer tokenTimeStepSeconds) {
             this.tokenTimeStepSeconds = tokenTimeStepSeconds;
             return this;
         }
 
+        /**
+         * Sets how many time steps of clock drift are accepted.
+         *
+         * @param maxTimeSteps how many time steps of clock drift are accepted; null when unknown
+         * @return this builder
+         */
         public Builder maxTimeSteps(Integer maxTimeSteps) {
             this.maxTimeSteps = maxTimeSteps;
             return this;
         }
 
+        /**
+         * Sets how long an activation stays valid, in seconds.
+         *
+         * @param activationLifetimeSeconds how long an activation stays valid, in seconds; null when unknown
+         * @return this builder
+         */
         public Builder activationLifetimeSeconds(Integer activationLifetimeSeconds) {
             this.activationLifetimeSeconds = activationLifetimeSeconds;
             return this;
         }
 
+        /**
+         * Sets the resync window, in time steps (IDaaS default 120).
+         *
+         * @param maxResetTimeSteps the resync window, in time steps (IDaaS default 120); null when unknown
+         * @return this builder
+         */
         public Builder maxResetTimeSteps(Integer maxResetTimeSteps) {
             this.maxResetTimeSteps = maxResetTimeSteps;
             return this;
         }
 
+        /**
+         * Builds it. It is checked against the incident contract when the {@link Incident} holding it is built,
+         * so that an error names the field's whole path.
+         *
+         * @return the settings facts, immutable
+         */
         public TenantSettings build() {
             return new TenantSettings(this);
         }

@@ -1,4 +1,9 @@
 package dev.authdoctor.incident;
 
 /** IDaaS user states. */
-public enum UserState { ACTIVE, INACTIVE }
+public enum UserState {
+    /** The user can authenticate. */
+    ACTIVE,
+    /** The user is disabled in IDaaS. */
+    INACTIVE
+}

@@ -37,24 +37,41 @@ public final class PackScenarios {
         this.pack = pack;
     }
 
-    /** The scenarios of the pack in this folder, run with the built-in pack loaded too (unless it is the built-in pack). */
+    /**
+     * The scenarios of the pack in this folder, run with the built-in pack loaded too (unless it is the built-in pack).
+     *
+     * @param pack the pack's folder
+     * @return the scenarios' runner, not run yet
+     */
     public static PackScenarios of(Path pack) {
         return new PackScenarios(pack);
     }
 
-    /** Fails the coverage test when a rule of the pack fires in no scenario. */
+    /**
+     * Fails the coverage test when a rule of the pack fires in no scenario.
+     *
+     * @return this
+     */
     public PackScenarios requireFullCoverage() {
         this.fullCoverage = true;
         return this;
     }
 
-    /** Runs the pack on its own, without the built-in pack. */
+    /**
+     * Runs the pack on its own, without the built-in pack.
+     *
+     * @return this
+     */
     public PackScenarios withoutBuiltIn() {
         this.withBuiltIn = false;
         return this;
     }
 
-    /** Loads the pack (and the built-in one, unless it is that pack or left out) and runs every scenario. */
+    /**
+     * Loads the pack (and the built-in one, unless it is that pack or left out) and runs every scenario.
+     *
+     * @return every case's verdict and the pack's rule coverage
+     */
     public ScenarioRunner.Report run() {
         RulePack tested = RulePack.fromFolder(pack);
         Troubleshooter.Builder b = Troubleshooter.builder();
@@ -69,7 +86,11 @@ public final class PackScenarios {
         }
     }
 
-    /** One dynamic test per case, named after it, and one for coverage. */
+    /**
+     * One dynamic test per case, named after it, and one for coverage.
+     *
+     * @return the tests, for a JUnit {@code @TestFactory}
+     */
     public Stream<DynamicNode> tests() {
         ScenarioRunner.Report report = run();
         List<DynamicNode> tests = new ArrayList<>();

@@ -39,7 +39,13 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
-    /** Every case of every {@code *.yaml} / {@code *.yml} file in the pack's {@code scenarios/} folder, by file name. */
+    /**
+     * Every case of every {@code *.yaml} / {@code *.yml} file in the pack's {@code scenarios/} folder, by file name.
+     *
+     * @param pack the pack's folder
+     * @return the cases, file by file, in each file's order
+     * @throws IOException when a scenario file cannot be read or parsed
+     */
     public static List<Scenario> ofPack(Path pack) throws IOException {
         Path folder = pack.resolve("scenarios");
         if (!Files.isDirectory(folder)) {

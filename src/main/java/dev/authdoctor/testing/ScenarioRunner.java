@@ -19,6 +19,11 @@ public final class ScenarioRunner {
 
     /** One case's verdict: empty {@code failures} means it passed; each failure says expected and actual. */
     public record CaseResult(Scenario scenario, List<String> failures, Diagnosis diagnosis) {
+        /**
+         * Whether the case passed.
+         *
+         * @return true when there is no failure
+         */
         public boolean passed() {
             return failures.isEmpty();
         }
@@ -26,10 +31,20 @@ public final class ScenarioRunner {
 
     /** Every case's verdict, and the pack's rule coverage: rule ids fired in some case, and those never fired. */
     public record Report(String pack, List<CaseResult> cases, Set<String> fired, Set<String> neverFired) {
+        /**
+         * How many cases failed.
+         *
+         * @return the count of failed cases
+         */
         public long failed() {
             return cases.stream().filter(c -> !c.passed()).count();
         }
 
+        /**
+         * How many cases passed.
+         *
+         * @return the count of passed cases
+         */
         public long passed() {
             return cases.size() - failed();
         }
@@ -41,6 +56,9 @@ public final class ScenarioRunner {
      * Runs the cases.
      *
      * @param pack the name of the pack whose rules the coverage is about
+     * @param doctor the troubleshooter with the pack loaded
+     * @param scenarios the cases to run
+     * @return every case's verdict and the pack's coverage
      */
     public Report run(Troubleshooter doctor, String pack, List<Scenario> scenarios) {
         List<CaseResult> results = new ArrayList<>();

@@ -14,6 +14,13 @@ public final class TicketReportJson {
     private TicketReportJson() {
     }
 
+    /**
+     * The ticket reports as one JSON document, for tools that track recognition over time.
+     *
+     * @param pack the pack's name
+     * @param reports one report per split
+     * @return the JSON text
+     */
     public static String write(String pack, List<TicketRunner.SplitReport> reports) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("pack", pack);

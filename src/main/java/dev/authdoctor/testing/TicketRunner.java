@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  */
 public final class TicketRunner {
 
+    /** The pack's folder of labelled tickets. */
     public static final String FOLDER = "tickets";
+    /** The label of a ticket that should match no problem. */
     public static final String NONE = "none";
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -43,10 +45,20 @@ public final class TicketRunner {
 
     /** Precision and recall of one class (a problem id, or {@code none}). */
     public record Score(String label, int expected, int predicted, int correct) {
+        /**
+         * Of the tickets given this label, the share that should have it; 1 when none was.
+         *
+         * @return precision, from 0 to 1
+         */
         public double precision() {
             return predicted == 0 ? 1.0 : (double) correct / predicted;
         }
 
+        /**
+         * Of the tickets that should have this label, the share given it; 1 when none should.
+         *
+         * @return recall, from 0 to 1
+         */
         public double recall() {
             return expected == 0 ? 1.0 : (double) correct / expected;
         }
@@ -57,7 +69,13 @@ public final class TicketRunner {
                               List<Score> perProblem, List<Outcome> missed) {
     }
 
-    /** Every ticket of every {@code *.yaml} in {@code pack/tickets}, by file name; empty when there is none. */
+    /**
+     * Every ticket of every {@code *.yaml} in {@code pack/tickets}, by file name; empty when there is none.
+     *
+     * @param pack the pack's folder
+     * @return the tickets, file by file
+     * @throws IOException when a ticket file cannot be read or parsed
+     */
     public static List<Ticket> read(Path pack) throws IOException {
         Path dir = pack.resolve(FOLDER);
         List<Ticket> out = new ArrayList<>();
@@ -97,7 +115,13 @@ public final class TicketRunner {
         return out;
     }
 
-    /** Diagnoses every ticket and scores the outcomes, one report per split, in split name order. */
+    /**
+     * Diagnoses every ticket and scores the outcomes, one report per split, in split name order.
+     *
+     * @param doctor the troubleshooter with the pack loaded
+     * @param tickets the labelled tickets
+     * @return one report per split
+     */
     public static List<SplitReport> run(Troubleshooter doctor, List<Ticket> tickets) {
         IncidentReader reader = new IncidentReader();
         Map<String, List<Outcome>> bySplit = new TreeMap<>();

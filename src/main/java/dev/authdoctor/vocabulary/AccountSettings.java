@@ -9,12 +9,21 @@ import dev.authdoctor.incident.TenantSettings;
 public record AccountSettings(int tokenTimeStepSeconds, int maxTimeSteps, int activationLifetimeSeconds,
                               int maxResetTimeSteps) {
 
+    /** The IDaaS default token time step, in seconds. */
     public static final int DEFAULT_TIME_STEP_SECONDS = 30;
+    /** The IDaaS default number of time steps of drift accepted at authentication. */
     public static final int DEFAULT_MAX_TIME_STEPS = 10;
+    /** The IDaaS default lifetime of an Entrust ST activation, in seconds. */
     public static final int DEFAULT_ACTIVATION_LIFETIME_SECONDS = 300;
     /** The resync window: wider than the authentication window (Administration API: maxResetTimeSteps). */
     public static final int DEFAULT_MAX_RESET_TIME_STEPS = 120;
 
+    /**
+     * The settings in force: each reported value, else the IDaaS default.
+     *
+     * @param reported the settings reported with the incident; null when none were
+     * @return the settings in force
+     */
     public static AccountSettings of(TenantSettings reported) {
         if (reported == null) {
             return new AccountSettings(DEFAULT_TIME_STEP_SECONDS, DEFAULT_MAX_TIME_STEPS, DEFAULT_ACTIVATION_LIFETIME_SECONDS,
@@ -27,12 +36,20 @@ public record AccountSettings(int tokenTimeStepSeconds, int maxTimeSteps, int ac
                 orDefault(reported.maxResetTimeSteps(), DEFAULT_MAX_RESET_TIME_STEPS));
     }
 
-    /** How far a device clock may drift before its codes fall outside the validation window. */
+    /**
+     * How far a device clock may drift before its codes fall outside the validation window.
+     *
+     * @return the tolerance, in seconds
+     */
     public long clockToleranceSeconds() {
         return (long) tokenTimeStepSeconds * maxTimeSteps;
     }
 
-    /** How far a clock may drift and still be brought back by synchronizing the token. */
+    /**
+     * How far a clock may drift and still be brought back by synchronizing the token.
+     *
+     * @return the tolerance, in seconds
+     */
     public long resyncToleranceSeconds() {
         return (long) tokenTimeStepSeconds * maxResetTimeSteps;
     }

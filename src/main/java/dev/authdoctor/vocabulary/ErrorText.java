@@ -50,26 +50,50 @@ public final class ErrorText {
         return s.substring(0, Character.isHighSurrogate(s.charAt(chars - 1)) ? chars - 1 : chars);
     }
 
-    /** The text of {@code error.message}. */
+    /**
+     * The text of {@code error.message}.
+     *
+     * @param raw the message; null reads as empty
+     * @return the text
+     */
     public static ErrorText ofMessage(String raw) {
         return new ErrorText(raw, false);
     }
 
-    /** The free text of a ticket's description, which may quote a message among other words. */
+    /**
+     * The free text of a ticket's description, which may quote a message among other words.
+     *
+     * @param raw the description; null reads as empty
+     * @return the text
+     */
     public static ErrorText ofDescription(String raw) {
         return new ErrorText(raw, true);
     }
 
-    /** The text as given (its first 200 characters), for explanations. */
+    /**
+     * The text as given (its first 200 characters), for explanations.
+     *
+     * @return the text, cut to 200 characters
+     */
     public String raw() {
         return raw;
     }
 
+    /**
+     * Whether this is a ticket's description rather than an error message.
+     *
+     * @return true for a description
+     */
     public boolean isFreeText() {
         return freeText;
     }
 
-    /** Whether this text is the known message {@code product}, as far as a person's copy can tell. */
+    /**
+     * Whether this text is the known message {@code product}, as far as a person's copy can tell.
+     *
+     * @param product the known message's text, as the product shows it
+     * @return true when the text is that message
+     */
     public boolean resembles(String product) {
         Known known = KNOWN.computeIfAbsent(product, Known::new);
         if (matches(known.all, true)) {

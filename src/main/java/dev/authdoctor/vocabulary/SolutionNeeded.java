@@ -9,11 +9,25 @@ import dev.authdoctor.api.Actor;
  */
 public record SolutionNeeded(String solutionId, String forProblemId, int after) {
 
+    /**
+     * A problem's own solution, at the start of its plan.
+     *
+     * @param problemId the problem's id
+     * @return the request for its steps
+     */
     public static SolutionNeeded own(String problemId) {
         return new SolutionNeeded(problemId, problemId, 0);
     }
 
-    /** A step of this solution, for the problem that asked for it; its id is {@code solutionId/name}. */
+    /**
+     * A step of this solution, for the problem that asked for it; its id is {@code solutionId/name}.
+     *
+     * @param name the step's name within the solution
+     * @param seq its place within the solution, from 1
+     * @param actor who carries it out
+     * @param text what to do
+     * @return the step
+     */
     public PlanStep step(String name, int seq, Actor actor, String text) {
         return new PlanStep(forProblemId, solutionId + "/" + name, after + seq, actor, text);
     }

@@ -9,8 +9,15 @@ import dev.authdoctor.api.EscalationCondition;
  */
 public record SupportHandover(String problemId, EscalationCondition condition, String stepText, String reason) {
 
+    /** The placeholder in step texts for the support contact in force. */
     public static final String SUPPORT = "{support}";
 
+    /**
+     * The step text with the support contact filled in.
+     *
+     * @param supportContact the support contact in force
+     * @return the step text
+     */
     public String stepTextFor(String supportContact) {
         return stepText.replace(SUPPORT, supportContact);
     }

@@ -8,6 +8,15 @@ import java.util.List;
  * ticket was read in. A fact for the rules; the rules decide what it is worth.
  */
 public record TextCandidate(String problemId, double score, String field, List<String> terms, String language) {
+    /**
+     * Copies the list, so a candidate never changes.
+     *
+     * @param problemId the problem it may be
+     * @param score how sure the matcher is, from 0 to 1
+     * @param field the field the words were in
+     * @param terms the words that matched
+     * @param language the language the ticket was read in
+     */
     public TextCandidate {
         terms = List.copyOf(terms);
     }

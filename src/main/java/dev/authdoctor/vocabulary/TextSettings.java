@@ -7,5 +7,6 @@ package dev.authdoctor.vocabulary;
  * within the margin of each other are all proposed; below {@code minimum} a candidate gives nothing.
  */
 public record TextSettings(double confident, double minimum, double margin) {
+    /** The thresholds a pack gets unless it sets its own. */
     public static final TextSettings DEFAULTS = new TextSettings(0.75, 0.6, 0.12);
 }
