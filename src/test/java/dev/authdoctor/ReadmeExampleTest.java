@@ -9,7 +9,7 @@ import dev.authdoctor.incident.Incident;
 import dev.authdoctor.incident.InvalidIncidentException;
 import dev.authdoctor.incident.Symptom;
 import dev.authdoctor.incident.UserState;
-import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.api.IncidentJson;
 import dev.authdoctor.incident.ReadResult;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +24,8 @@ class ReadmeExampleTest {
         Troubleshooter doctor = Troubleshooter.builder()
                 .supportContact("helpdesk@example.com")
                 .build();
-        IncidentReader reader = new IncidentReader();
 
-        ReadResult read = reader.read("{\"id\":\"T1\",\"symptom\":\"TOKEN_NOT_WORKING\",\"user\":{\"locked\":true}}");
+        ReadResult read = IncidentJson.read("{\"id\":\"T1\",\"symptom\":\"TOKEN_NOT_WORKING\",\"user\":{\"locked\":true}}");
         assertThat(read).isInstanceOf(ReadResult.Accepted.class);
         Diagnosis d = doctor.diagnose(((ReadResult.Accepted) read).incident());
         assertThat(d.problemIds()).containsExactly("token-not-working");
@@ -37,7 +36,7 @@ class ReadmeExampleTest {
         assertThat(d.escalation().now()).isTrue();
         assertThat(doctor.openSessions()).isZero();
 
-        ReadResult bad = reader.read("{\"id\":\"T2\",\"user\":{\"locked\":\"yes\"}}");
+        ReadResult bad = IncidentJson.read("{\"id\":\"T2\",\"user\":{\"locked\":\"yes\"}}");
         assertThat(((ReadResult.Rejected) bad).errors()).containsExactly("user.locked: expected boolean, got a string \"yes\"");
     }
 
