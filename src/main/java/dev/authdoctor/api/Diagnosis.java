@@ -138,12 +138,22 @@ public record Diagnosis(String incidentId, Outcome outcome, List<Problem> proble
             SUPER_ADMINISTRATOR
         }
 
-        /** Who takes the problem over. */
+        /**
+         * Who takes the problem over, read from {@code contact} so callers need not compare it with
+         * {@code SUPER_ADMINISTRATOR} themselves.
+         *
+         * @return {@link Recipient#SUPER_ADMINISTRATOR} when {@code contact} is that literal, else {@link Recipient#SUPPORT}
+         */
         public Recipient recipient() {
             return Actor.SUPER_ADMINISTRATOR.name().equals(contact) ? Recipient.SUPER_ADMINISTRATOR : Recipient.SUPPORT;
         }
 
-        /** The support address to hand over to; empty when the recipient is the super administrator. */
+        /**
+         * The support address to hand over to.
+         *
+         * @return {@code contact} when the recipient is {@link Recipient#SUPPORT}; empty when it is the super
+         *         administrator, who has no address
+         */
         public Optional<String> address() {
             return recipient() == Recipient.SUPPORT ? Optional.ofNullable(contact) : Optional.empty();
         }

@@ -15,6 +15,12 @@ public sealed interface ReadResult {
      * each error names the field it is about, e.g. {@code user.state: "ENABLED" is not one of ACTIVE, INACTIVE}.
      */
     record Rejected(String incidentId, List<String> errors) implements ReadResult {
+        /**
+         * Copies the list, so a rejection never changes.
+         *
+         * @param incidentId the record's incident id when one could be read, else null
+         * @param errors     why it is not a valid incident, each naming its field
+         */
         public Rejected {
             errors = List.copyOf(errors);
         }
