@@ -117,8 +117,11 @@ class EmbeddingExampleTest {
     void theExampleDependsOnTheVersionTheRootPomBuilds() throws Exception {
         assertThat(xpath(EXAMPLE.resolve("pom.xml"), "/project/properties/authdoctor.version"))
                 .isEqualTo(xpath(Path.of("pom.xml"), "/project/version"));
-        assertThat(xpath(EXAMPLE.resolve("pom.xml"), "/project/dependencies/dependency[artifactId='authdoctor']/groupId"))
+        // the full library by default, the lean runtime (runtime/pom.xml) with -Plean
+        assertThat(xpath(EXAMPLE.resolve("pom.xml"), "//profile[id='full']/dependencies/dependency[artifactId='authdoctor']/groupId"))
                 .isEqualTo(xpath(Path.of("pom.xml"), "/project/groupId"));
+        assertThat(xpath(EXAMPLE.resolve("pom.xml"), "//profile[id='lean']/dependencies/dependency/artifactId"))
+                .isEqualTo(xpath(Path.of("runtime/pom.xml"), "/project/artifactId"));
     }
 
     private static String xpath(Path pom, String expression) throws Exception {
