@@ -34,7 +34,7 @@ POM
   mvn -q -B -o -f "$dir/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.9.0:copy-dependencies -DoutputDirectory=libs -DincludeScope=runtime >/dev/null
   cp="$dir/libs/*"
   javac -cp "$cp" -d target/bench-classes bench/src/dev/authdoctor/bench/FirstDiagnosis.java \
-    bench/src/dev/authdoctor/bench/TroubleshooterHeap.java bench/src/dev/authdoctor/bench/LeanSmoke.java
+    bench/src/dev/authdoctor/bench/TroubleshooterHeap.java bench/src/dev/authdoctor/bench/Heap.java bench/src/dev/authdoctor/bench/LeanSmoke.java
   jars=$(ls "$dir/libs" | wc -l)
   size=$(du -sk "$dir/libs" | cut -f1)
   first=$(for _ in $(seq "$runs"); do time_ms java -cp "target/bench-classes:$cp" dev.authdoctor.bench.FirstDiagnosis "$line"; done | median)

@@ -13,22 +13,13 @@ public final class PackHeap {
         RulePack thousand = PackBuildBenchmark.generated(1_000);
         RuleBase.compile(List.of(builtIn)); // load the compiler's classes first: they are not the pack's cost
         for (String name : List.of("built-in", "1,000 rules")) {
-            long before = used();
+            long before = Heap.usedAfterGc();
             Object held = RuleBase.compile(List.of(name.equals("built-in") ? builtIn : thousand));
-            long after = used();
+            long after = Heap.usedAfterGc();
             System.out.printf("%-12s retained heap: %,d KiB%n", name, (after - before) / 1024);
             if (held.hashCode() == 42) {
                 System.out.println();
             }
         }
-    }
-
-    static long used() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        Runtime r = Runtime.getRuntime();
-        return r.totalMemory() - r.freeMemory();
     }
 }

@@ -13,24 +13,15 @@ public final class TroubleshooterHeap {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Troubleshooter first = Troubleshooter.create();
-        long before = used();
+        long before = Heap.usedAfterGc();
         List<Troubleshooter> held = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             held.add(Troubleshooter.create());
         }
-        long after = used();
+        long after = Heap.usedAfterGc();
         System.out.printf("retained heap per Troubleshooter: %,d KiB (%d held)%n", (after - before) / 1024 / n, held.size());
         if (first.rulePacks().isEmpty()) {
             System.out.println();
         }
-    }
-
-    static long used() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
-        Runtime r = Runtime.getRuntime();
-        return r.totalMemory() - r.freeMemory();
     }
 }
