@@ -27,7 +27,7 @@ time_ms() {
 echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -1)"
 for n in "${sizes[@]}"; do
   export_file="$work/export-$n.jsonl"
-  [ -s "$export_file" ] || bench/batch-bench.sh --generate "$n" "$export_file"
+  [ -s "$export_file" ] || bench/batch-bench.sh --generate "$n" "$export_file" 2>/dev/null
   bytes=$(stat -c %s "$export_file")
   batch=(); hand=()
   for k in $(seq "$runs"); do # alternate, so a change in the machine's load falls on both
