@@ -73,9 +73,11 @@ final class PlanAssembler {
      * first), then the one the ticket's words point to most confidently, then table row, then id.
      */
     private List<String> orderProblems(Findings findings, Map<String, Evidence> best) {
+        Set<String> refining = new HashSet<>();
+        best.keySet().stream().filter(id -> refinesOneFound(id, best, findings)).forEach(refining::add);
         return best.keySet().stream()
                 .sorted(Comparator.<String, Evidence>comparing(best::get)
-                        .thenComparing(id -> refinesOneFound(id, best, findings) ? 0 : 1)
+                        .thenComparing(id -> refining.contains(id) ? 0 : 1)
                         .thenComparing(id -> -confidence(id, findings))
                         .thenComparing(id -> row(id))
                         .thenComparing(Comparator.naturalOrder()))
