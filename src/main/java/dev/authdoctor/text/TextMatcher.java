@@ -2,8 +2,6 @@ package dev.authdoctor.text;
 
 import dev.authdoctor.vocabulary.TextCandidate;
 import dev.authdoctor.vocabulary.TextCause;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a problem is the best share, over that problem's messages and phrases, of the phrase's words the ticket
  * holds, each word weighted by its rarity among all the pack's phrases (a word every phrase uses says
  * little). A word counts when the ticket holds it, or holds it within one edit (two for words of seven
- * letters or more, measured by Lucene's Levenshtein automata: typos, and OCR's l/I/1, 0/O, rn/m), or holds it
+ * letters or more, counting a swap of two letters as one edit: typos, and OCR's l/I/1, 0/O, rn/m), or holds it
  * split in two or joined to its neighbour. Near-miss markers of a problem, and the pack's off-topic markers,
  * veto. Results are cached by normalised text, since exports repeat the same messages.
  */
@@ -70,12 +68,6 @@ public final class TextMatcher {
     private final Map<String, Double> weights = new HashMap<>();
     /** Normalised message text to {problem id, the message as declared}. */
     private final Map<String, String[]> exactMessages = new HashMap<>();
-    /**
-     * Levenshtein automata by word, shared by every matcher: they depend on the word alone, and building them is the
-     * costly part of a first match, which a reloaded pack should not pay again. Bounded by the packs' vocabulary.
-     */
-    private static final Map<String, CharacterRunAutomaton> automata = new ConcurrentHashMap<>();
-    private static final int AUTOMATA_LIMIT = 50_000;
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
 
     /**
@@ -521,17 +513,13 @@ public final class TextMatcher {
             if (bare.length() < 5) {
                 return prefix.isEmpty() && bare.length() >= 3 && shortFolded.contains(ocrFold(bare));
             }
-            if (automata.size() >= AUTOMATA_LIMIT) {
-                automata.clear();
-            }
-            CharacterRunAutomaton a = automata.computeIfAbsent(bare,
-                    k -> new CharacterRunAutomaton(new LevenshteinAutomata(k, true).toAutomaton(k.length() >= 7 ? 2 : 1)));
+            int edits = bare.length() >= 7 ? 2 : 1;
             for (String f : longForms) {
                 if (f.startsWith(NEGATED) != !prefix.isEmpty()) {
                     continue;
                 }
                 String other = f.substring(prefix.length());
-                if (Math.abs(other.length() - bare.length()) <= 2 && a.run(other)) {
+                if (Math.abs(other.length() - bare.length()) <= edits && EditDistance.within(bare, other, edits)) {
                     return true;
                 }
             }
