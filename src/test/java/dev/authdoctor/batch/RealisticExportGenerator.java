@@ -19,7 +19,7 @@ import java.util.Random;
  * state, role, lock, contact facts, delivery preference), every authenticator on the profile (one to three,
  * with ids, states, identity names, platforms, activation dates), the device and service networks and the
  * device clock, the tenant's settings and password policy, and the error message with the product that
- * showed it. About 460 bytes a line. Seeded and deterministic.
+ * showed it. About 480 bytes a line. Seeded and deterministic.
  *
  * <p>Every field is one the contract allows; the facts that are not the point of a record are the ordinary ones
  * (an active, unlocked user, active authenticators, a clock in sync), so a record is about its row, though a

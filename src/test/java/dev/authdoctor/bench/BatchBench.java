@@ -30,7 +30,7 @@ import java.util.Locale;
  *
  * <pre>
  * BatchBench [records] [threads]      time both passes over a generated export and print the ratio
- * BatchBench --generate N FILE         only write a generated export: full IDaaS records, about 460 bytes a line
+ * BatchBench --generate N FILE         only write a generated export: full IDaaS records, about 480 bytes a line
  *                                      ({@link RealisticExportGenerator}; cold-batch.sh, memory checks)
  * BatchBench --generate --slim N FILE  the same with only the fields the rules read, about 160 bytes a line
  * </pre>
