@@ -23,7 +23,8 @@ public final class ExportGenerator {
             "device.clockSkewSeconds", "device.network", "service.network", "activationEmail.inSpamFolder",
             "access.resourceRuleAllowsUser", "passwordPolicy.newPasswordInHistory", "remediationAttempts", "authenticators");
 
-    private static final String[] MESSAGES = {
+    /** The seven messages the table knows in the order of its rows, then three it does not. */
+    static final String[] MESSAGES = {
             "The soft token could not be activated because the activation code has expired. Return to your Identity Provider and attempt the action again.",
             "An identity with the specified name already exists.",
             "Invalid key - The key sequence of numbers and letters is invalid.",
@@ -115,6 +116,11 @@ public final class ExportGenerator {
     }
 
     private String variant(String m) {
+        return variant(random, m);
+    }
+
+    /** A message as people copy it: upper case, an "Error:" prefix, curly quotes, no final period, or as shown. */
+    static String variant(Random random, String m) {
         return switch (random.nextInt(6)) {
             case 0 -> m.toUpperCase(Locale.ROOT);
             case 1 -> "Error: " + m;
