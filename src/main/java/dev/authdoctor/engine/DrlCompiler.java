@@ -70,7 +70,8 @@ final class DrlCompiler {
             }
             throw new RulePackException("the rules do not compile", errors);
         }
-        org.drools.kiesession.rulebase.InternalKnowledgeBase base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase();
+        org.drools.kiesession.rulebase.InternalKnowledgeBase base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(
+                BaseSettings.newConfiguration(null));
         base.addPackages(builder.getKnowledgePackages());
         return base;
     }

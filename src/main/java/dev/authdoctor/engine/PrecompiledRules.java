@@ -1,6 +1,5 @@
 package dev.authdoctor.engine;
 
-import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -89,8 +88,7 @@ final class PrecompiledRules {
                 }
             }
         }
-        return KieBaseBuilder.createKieBaseFromModel(models,
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, parts.get(0).classes));
+        return KieBaseBuilder.createKieBaseFromModel(models, BaseSettings.newConfiguration(parts.get(0).classes));
     }
 
     /** Defines the kjar's classes from memory, after the application's own (the facts' classes are those). */
