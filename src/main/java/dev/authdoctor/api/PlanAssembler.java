@@ -73,6 +73,9 @@ final class PlanAssembler {
      * first), then the one the ticket's words point to most confidently, then table row, then id.
      */
     private List<String> orderProblems(Findings findings, Map<String, Evidence> best) {
+        if (best.size() <= 1) {
+            return List.copyOf(best.keySet()); // most diagnoses: nothing to order
+        }
         Set<String> refining = new HashSet<>();
         best.keySet().stream().filter(id -> refinesOneFound(id, best, findings)).forEach(refining::add);
         return best.keySet().stream()
