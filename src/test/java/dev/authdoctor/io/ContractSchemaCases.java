@@ -241,7 +241,7 @@ final class ContractSchemaCases {
         return node;
     }
 
-    private static List<Object> append(List<Object> at, Object step) {
+    static List<Object> append(List<Object> at, Object step) {
         List<Object> next = new ArrayList<>(at);
         next.add(step);
         return List.copyOf(next);
