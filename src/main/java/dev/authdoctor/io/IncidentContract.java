@@ -72,7 +72,7 @@ public final class IncidentContract {
         return FastContract.accepts(node) ? List.of() : schemaErrors(node);
     }
 
-    /** The schema validator's verdict alone, without the fast check: for the tests that hold the two together. */
+    /** The schema validator's verdict alone, without the fast check (the differential tests compare the two). */
     static List<String> schemaErrors(JsonNode node) {
         List<Error> problems = Validator.CONTRACT.validate(node);
         return problems.isEmpty() ? List.of() : problems.stream().map(IncidentContract::describe).distinct().toList();
