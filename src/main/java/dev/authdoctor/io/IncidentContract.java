@@ -29,7 +29,6 @@ import java.util.stream.StreamSupport;
 public final class IncidentContract {
 
     private static final String SCHEMA = "/dev/authdoctor/io/incident.schema.json";
-    private static final Schema CONTRACT = load();
     /**
      * Set while {@link IncidentReader} builds an incident from a tree it has just checked, so the same
      * check is not run twice on the reading path (it costs more than the rest of the mapping).
@@ -64,10 +63,24 @@ public final class IncidentContract {
         }
     }
 
-    /** Every way a JSON record breaks the contract, in words, field path first; empty when it is valid. */
+    /**
+     * Every way a JSON record breaks the contract, in words, field path first; empty when it is valid.
+     * A record the fast check finds certainly valid skips the schema validator; any other is decided and
+     * explained by the validator, so the messages are the schema's.
+     */
     static List<String> errors(JsonNode node) {
-        List<Error> problems = CONTRACT.validate(node);
+        return FastContract.accepts(node) ? List.of() : schemaErrors(node);
+    }
+
+    /** The schema validator's verdict alone, without the fast check (the differential tests compare the two). */
+    static List<String> schemaErrors(JsonNode node) {
+        List<Error> problems = Validator.CONTRACT.validate(node);
         return problems.isEmpty() ? List.of() : problems.stream().map(IncidentContract::describe).distinct().toList();
+    }
+
+    /** The full validator, loaded on first need: a run whose records all pass the fast check never loads it. */
+    private static final class Validator {
+        static final Schema CONTRACT = load();
     }
 
     private static Schema load() {
