@@ -362,6 +362,32 @@ final class FastContract {
             return offsetHours >= 0 && offsetHours <= 17 && offsetMinutes >= 0 && offsetMinutes <= 59;
         }
 
+        /**
+         * The instant a date-time in that plainest spelling names, or null for any other spelling: reading it by hand
+         * skips the general date-time parser, which cost about 3 % of a batch (each record has several).
+         */
+        static java.time.Instant plainInstant(String s) {
+            if (!certainlyValid(s)) {
+                return null;
+            }
+            long days = java.time.LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)).toEpochDay();
+            long seconds = days * 86_400L + digits(s, 11, 2) * 3_600L + digits(s, 14, 2) * 60L + digits(s, 17, 2);
+            int nanos = 0;
+            int i = 19;
+            if (s.charAt(i) == '.') {
+                int scale = 100_000_000;
+                for (i++; isDigit(s.charAt(i)); i++) {
+                    nanos += (s.charAt(i) - '0') * scale;
+                    scale /= 10;
+                }
+            }
+            if (s.charAt(i) != 'Z') {
+                int offset = digits(s, i + 1, 2) * 3_600 + digits(s, i + 4, 2) * 60;
+                seconds -= s.charAt(i) == '+' ? offset : -offset;
+            }
+            return java.time.Instant.ofEpochSecond(seconds, nanos);
+        }
+
         private static int daysIn(int year, int month) {
             return switch (month) {
                 case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;

@@ -288,7 +288,13 @@ public final class IncidentTree {
 
         void instant(JsonNode parent, String name, String path, Consumer<Instant> to) {
             JsonNode v = parent.get(name);
-            if (v != null) {
+            if (v == null) {
+                return;
+            }
+            Instant plain = v.isString() ? FastContract.DateTimes.plainInstant(v.asString()) : null;
+            if (plain != null) {
+                to.accept(plain);
+            } else {
                 bind(v, path, Instant.class, to);
             }
         }
