@@ -50,19 +50,31 @@ class LauncherIT {
         assertThat(usable(jdk, second.get(0), jar)).isTrue();
     }
 
-    /** batch gets ParallelGC always, and C1 alone only for an input small enough that C2 would not pay back. */
+    /** batch gets ParallelGC always, and C1 alone only for an input short enough, in records, that C2 would not pay back. */
     @Test
-    void batchTunesTheJvmForTheInputsSize(@TempDir Path dir) throws Exception {
+    void batchTunesTheJvmForTheInputsLength(@TempDir Path dir) throws Exception {
         install(dir);
         Path small = dir.resolve("examples/incidents.jsonl");
-        Path big = dir.resolve("big.jsonl");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(25L * 1024 * 1024); // sparse: the launcher only reads its size
-        }
+        // 100,000 records of 480 bytes (48 MB): fewer records than C2 pays back, though more bytes than 200,000 short ones
+        Path wide = export(dir.resolve("wide.jsonl"), 480, 100_000);
+        Path many = export(dir.resolve("many.jsonl"), 160, 200_000);
         assertThat(flags(dir, "batch", small.toString(), "--help")).contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
-        assertThat(flags(dir, "batch", big.toString(), "--help")).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(dir, "batch", wide.toString(), "--help")).contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+        assertThat(flags(dir, "batch", many.toString(), "--help")).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(dir, "batch", wide.toString(), wide.toString(), "--help")).as("lengths add up").doesNotContain("TieredStopAtLevel");
         assertThat(flags(dir, "batch", "-", "--help")).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(dir, "batch", dir.resolve("x.jsonl.gz").toString(), "--help")).doesNotContain("TieredStopAtLevel");
         assertThat(flags(dir, "diagnose", "--help")).doesNotContain("UseParallelGC", "TieredStopAtLevel");
+    }
+
+    /** A file of {@code records} lines of {@code width} bytes: real lines at its start, sparse after (the launcher samples the start). */
+    private static Path export(Path file, int width, int records) throws Exception {
+        String line = "x".repeat(width - 1) + "\n";
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.write(line.repeat(70_000 / width + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            f.setLength((long) width * records);
+        }
+        return file;
     }
 
     /** JAVA_HOME names the JDK to use: an older one than the newest, and another than the one on PATH. */
