@@ -28,7 +28,11 @@ time_ms() {
   echo $(( (end - start) / 1000000 ))
 }
 
-echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -1)"
+# The hand-written pass runs on the JDK the launcher picks (the newest >= 17, or JAVA_HOME / AUTHDOCTOR_JAVA), so
+# both sides have the same JVM; the launcher's startup cache is authdoctor's own doing and stays on its side.
+hand_java="$(JAVA_OPTS=-XshowSettings:properties AUTHDOCTOR_NO_CDS=1 ./authdoctor --version 2>&1 | awk -F' = ' '/java.home/ {print $2}')/bin/java"
+[ -x "$hand_java" ] || hand_java=java
+echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg), java (both sides): $("$hand_java" -version 2>&1 | head -1)"
 for n in "${sizes[@]}"; do
   export_file="$work/export-full-$n.jsonl" # "full": an export of the slim records, from before, is not reused
   [ -s "$export_file" ] || bench/batch-bench.sh --generate "$n" "$export_file" 2>/dev/null
@@ -37,7 +41,7 @@ for n in "${sizes[@]}"; do
   for k in $(seq "$runs"); do # alternate, so a change in the machine's load falls on both
     rm -rf "$work/out-$n-$k"
     batch+=("$(time_ms ./authdoctor batch "$export_file" --out "$work/out-$n-$k" --quiet)")
-    hand+=("$(time_ms java -cp "target/cold-batch-classes:$cp" dev.authdoctor.bench.HandWrittenPass "$export_file" "$work/hand-$n.jsonl")")
+    hand+=("$(time_ms "$hand_java" -cp "target/cold-batch-classes:$cp" dev.authdoctor.bench.HandWrittenPass "$export_file" "$work/hand-$n.jsonl")")
   done
   b=$(printf '%s\n' "${batch[@]}" | median); h=$(printf '%s\n' "${hand[@]}" | median)
   lines=$(wc -l < "$work/hand-$n.jsonl")
