@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Cold start: a fresh JVM to its first diagnosis (the command-line jar, one incident) against a fresh JVM
-# that prints one line. Runs each RUNS times (default 5), prints the medians and their ratio.
+# Cold start as users run it: `./authdoctor diagnose` of one incident, a fresh JVM each time, against a fresh JVM
+# of the same JDK that prints one line. For the JDK the launcher picks (the newest >= 17: on 25, with its AOT
+# cache) and for the java on PATH (17, with its class-data-sharing archive), each also without its cache.
+# Runs each RUNS times (default 7), alternating, and prints the medians and ratios.
+#   bench/cold-start.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-5}"
-./authdoctor --version >/dev/null 2>&1   # builds the jar if needed
+runs="${1:-7}"
 mkdir -p target/bench-classes
 javac -d target/bench-classes bench/src/dev/authdoctor/bench/Hello.java
 head -1 examples/incidents.jsonl > target/one-incident.jsonl
@@ -12,16 +14,27 @@ head -1 examples/incidents.jsonl > target/one-incident.jsonl
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 time_ms() {
   local start end
-  start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
+  start=$(date +%s%N); "$@" >/dev/null 2>&1 </dev/null; end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
-hello=$(for _ in $(seq "$runs"); do time_ms java ${JAVA_OPTS:-} -cp target/bench-classes dev.authdoctor.bench.Hello; done | median)
-first=$(for _ in $(seq "$runs"); do time_ms java ${JAVA_OPTS:-} -jar target/authdoctor-cli.jar diagnose target/one-incident.jsonl; done | median)
-java -XX:ArchiveClassesAtExit=target/cold-start.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar target/authdoctor-cli.jar diagnose examples/incidents.jsonl >/dev/null 2>&1
-cds=$(for _ in $(seq "$runs"); do time_ms java -XX:SharedArchiveFile=target/cold-start.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar target/authdoctor-cli.jar diagnose target/one-incident.jsonl; done | median)
-echo "JVM printing one line:        ${hello} ms (median of $runs)"
-echo "JVM to its first diagnosis:   ${first} ms (median of $runs)"
-echo "  with a CDS archive:         ${cds} ms (median of $runs; what ./authdoctor does)"
-awk -v a="$first" -v c="$cds" -v b="$hello" 'BEGIN {printf "ratio: %.1fx, with CDS %.1fx (target <= 5x)\n", a / b, c / b}'
+java_of() { # the java binary the launcher runs for AUTHDOCTOR_JAVA=$1
+  echo "$(AUTHDOCTOR_JAVA="$1" JAVA_OPTS=-XshowSettings:properties AUTHDOCTOR_NO_CDS=1 ./authdoctor --version 2>&1 \
+    | awk -F' = ' '/java.home/ {print $2}')/bin/java"
+}
+echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for which in newest path; do
+  jbin="$(java_of "$which")"
+  AUTHDOCTOR_JAVA="$which" ./authdoctor --version >/dev/null 2>&1 # builds the jar and records the cache, untimed
+  hello=(); cached=(); bare=()
+  for _ in $(seq "$runs"); do
+    hello+=("$(time_ms "$jbin" -cp target/bench-classes dev.authdoctor.bench.Hello)")
+    cached+=("$(AUTHDOCTOR_JAVA="$which" time_ms ./authdoctor diagnose target/one-incident.jsonl)")
+    bare+=("$(AUTHDOCTOR_JAVA="$which" AUTHDOCTOR_NO_CDS=1 time_ms ./authdoctor diagnose target/one-incident.jsonl)")
+  done
+  h=$(printf '%s\n' "${hello[@]}" | median); c=$(printf '%s\n' "${cached[@]}" | median); b=$(printf '%s\n' "${bare[@]}" | median)
+  echo "$("$jbin" -version 2>&1 | head -1):"
+  echo "  JVM printing one line:                    ${h} ms"
+  echo "  ./authdoctor diagnose, one incident:      ${c} ms  ($(awk -v a="$c" -v b="$h" 'BEGIN {printf "%.1fx", a / b}'); runs: ${cached[*]})"
+  echo "  the same without the startup cache:       ${b} ms  ($(awk -v a="$b" -v b="$h" 'BEGIN {printf "%.1fx", a / b}'))"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

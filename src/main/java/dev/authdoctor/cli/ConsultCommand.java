@@ -63,9 +63,19 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", defaultValue = "consultation", description = "The incident id (default: ${DEFAULT-VALUE}).")
     String id;
 
-    /** Lists every answer key in the help, from the consultation's own questions (so the two never drift). */
+    /**
+     * Lists every answer key in the help, from the consultation's own questions (so the two never drift). Worked out
+     * when the help is shown, not whenever the command line starts: the questions read the incident contract.
+     */
     @CommandLine.Spec
     void documentAnswers(CommandLine.Model.CommandSpec spec) {
+        spec.usageMessage().sectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            spec.usageMessage().footer(answerLines());
+            return help.footer();
+        });
+    }
+
+    private static String[] answerLines() {
         List<String> lines = new ArrayList<>();
         lines.add("%nAnswer ids (for --answers, 'id: answer' a line; 'unknown' is always accepted):");
         lines.add("  message: the error text the user saw");
@@ -74,7 +84,7 @@ final class ConsultCommand extends RulesCommand implements Callable<Integer> {
         for (Consultation.Question q : Consultation.QUESTIONS) {
             lines.add("  " + q.id() + ": " + (q.number() ? "a whole number, e.g. " : "") + String.join(" | ", q.options()));
         }
-        spec.usageMessage().footer(lines.toArray(String[]::new));
+        return lines.toArray(String[]::new);
     }
 
     @Override
