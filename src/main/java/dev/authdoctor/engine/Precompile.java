@@ -32,6 +32,16 @@ public final class Precompile {
         RulePack pack = RulePack.fromFolder(classes.resolve("dev/authdoctor/rules/builtin"));
         byte[] kjar = kjar(pack, RuleBase.precompiledReleaseId(pack));
         Files.write(classes.resolve(KJAR), kjar);
+        // and its classes beside the library's, so that a JVM's startup cache can hold them (PrecompiledRules.onClassPath)
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(kjar))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (!e.isDirectory() && e.getName().endsWith(".class")) {
+                    Path to = classes.resolve(e.getName());
+                    Files.createDirectories(to.getParent());
+                    Files.write(to, zip.readAllBytes());
+                }
+            }
+        }
         Files.writeString(classes.resolve(KJAR_HASH), pack.sha256(), StandardCharsets.UTF_8);
         System.out.println("authdoctor: precompiled the built-in pack (" + kjar.length / 1024 + " KiB)");
     }

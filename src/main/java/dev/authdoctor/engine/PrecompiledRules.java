@@ -63,7 +63,28 @@ final class PrecompiledRules {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("the kjar holds no executable model (META-INF/kie/.../drools-model)");
         }
-        return new PrecompiledRules(new KjarClassLoader(files, PrecompiledRules.class.getClassLoader()), List.copyOf(models));
+        ClassLoader app = PrecompiledRules.class.getClassLoader();
+        ClassLoader classes = onClassPath(files, models, app) ? app : new KjarClassLoader(files, app);
+        return new PrecompiledRules(classes, List.copyOf(models));
+    }
+
+    /**
+     * Whether the kjar's classes are also on the class path, as the build puts the built-in pack's ({@link Precompile}):
+     * loaded from there they come from the JVM's class-data-sharing archive or AOT cache like any other class, instead of
+     * being defined and verified from bytes at every start. The models' own classes must be byte for byte the kjar's.
+     */
+    private static boolean onClassPath(Map<String, byte[]> files, List<String> models, ClassLoader app) {
+        for (String model : models) {
+            String name = model.replace('.', '/') + ".class";
+            try (InputStream in = app.getResourceAsStream(name)) {
+                if (in == null || !java.util.Arrays.equals(in.readAllBytes(), files.get(name))) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Makes these rules known for packs that hash to {@code packSha256}: a pack of exactly those files. */
@@ -102,6 +123,27 @@ final class PrecompiledRules {
         KjarClassLoader(Map<String, byte[]> files, ClassLoader parent) {
             super(parent);
             this.files = files;
+        }
+
+        /**
+         * The kjar's own classes first: every pack's generated classes share names such as
+         * {@code org.drools.project.model.ProjectModel}, and the built-in pack's are on the class path.
+         */
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null && files.containsKey(name.replace('.', '/') + ".class")) {
+                    c = findClass(name);
+                }
+                if (c == null) {
+                    return super.loadClass(name, resolve);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
         }
 
         @Override
