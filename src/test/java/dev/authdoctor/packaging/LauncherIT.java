@@ -60,11 +60,12 @@ class LauncherIT {
         Path many = export(dir.resolve("many.jsonl"), 160, 200_000);
         assertThat(flags(dir, "batch", small.toString(), "--help")).contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
         assertThat(flags(dir, "batch", wide.toString(), "--help")).contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
-        assertThat(flags(dir, "batch", many.toString(), "--help")).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
+        assertThat(flags(dir, "batch", many.toString(), "--help")).contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=50000")
+                .doesNotContain("TieredStopAtLevel");
         assertThat(flags(dir, "batch", wide.toString(), wide.toString(), "--help")).as("lengths add up").doesNotContain("TieredStopAtLevel");
         assertThat(flags(dir, "batch", "-", "--help")).contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel");
         assertThat(flags(dir, "batch", dir.resolve("x.jsonl.gz").toString(), "--help")).doesNotContain("TieredStopAtLevel");
-        assertThat(flags(dir, "diagnose", "--help")).doesNotContain("UseParallelGC", "TieredStopAtLevel");
+        assertThat(flags(dir, "diagnose", "--help")).doesNotContain("UseParallelGC", "TieredStopAtLevel", "Tier4");
     }
 
     /** A file of {@code records} lines of {@code width} bytes: real lines at its start, sparse after (the launcher samples the start). */
