@@ -75,7 +75,14 @@ public final class RuleBase {
 
     private final boolean precompiled;
     /** Hears tickets in people's words; null when no pack teaches any. */
-    private final TextMatcher matcher;
+    /**
+     * The text matcher, built on first use: analysing every phrase is a good part of a cold start, and a run whose
+     * messages are all the product's own (most exports) never needs it ({@link #ruleMessages}). Null when no pack
+     * declares phrases.
+     */
+    private final java.util.function.Supplier<TextMatcher> matcher;
+    /** The declared messages a rule recognises, by {@link TextMatcher#declaredKey}: found without the matcher. */
+    private final Map<String, String> ruleMessages = new HashMap<>();
     private final TextSettings textSettings;
     /** The messages the rules themselves recognise ({@code resembles("...")}): for those the exact rule speaks, not the words. */
     private final java.util.Set<String> messagesInRules = new java.util.HashSet<>();
@@ -95,7 +102,7 @@ public final class RuleBase {
         this.problems = problems;
         this.rulesByName = rulesByName;
         Knowledge knowledge = Knowledge.merge(packs.stream().map(RulePack::knowledge).toList());
-        this.matcher = knowledge.problems().isEmpty() ? null : new TextMatcher(knowledge);
+        this.matcher = knowledge.problems().isEmpty() ? null : memoised(() -> new TextMatcher(knowledge));
         this.textSettings = packs.isEmpty() ? TextSettings.DEFAULTS : packs.get(0).textSettings();
         for (RulePack pack : packs) {
             for (DrlSource source : pack.sources()) {
@@ -105,12 +112,52 @@ public final class RuleBase {
                 }
             }
         }
+        // as the matcher keys its exact messages: the first declared wins
+        Map<String, String> declared = new HashMap<>();
+        knowledge.problems().forEach(p -> p.messages().forEach(m -> declared.putIfAbsent(TextMatcher.declaredKey(m.text()), m.text())));
+        declared.forEach((key, text) -> {
+            if (messagesInRules.contains(text)) {
+                ruleMessages.put(key, text);
+            }
+        });
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
                 rulesById.put(info == null ? r.getName() : info.id(), r);
             }
         }
+    }
+
+    /** Whether the text matcher has been built yet (tests). */
+    boolean textMatcherBuilt() {
+        return matcher != null && ((Memoised<?>) matcher).value != null;
+    }
+
+    private static final class Memoised<T> implements java.util.function.Supplier<T> {
+        private final java.util.function.Supplier<T> make;
+        private volatile T value;
+
+        Memoised(java.util.function.Supplier<T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        value = v = make.get();
+                    }
+                }
+            }
+            return v;
+        }
+    }
+
+    private static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> make) {
+        return new Memoised<>(make);
     }
 
     private static boolean insertsTextFacts(List<RulePack> packs) {
@@ -410,7 +457,7 @@ public final class RuleBase {
                     @Override
                     public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
                         trace.current = Explainer.because(conditions(idOf(event.getMatch().getRule())), event.getMatch(), explainFor,
-                                new Explainer.TextContext(matcher, () -> List.copyOf(event.getKieRuntime().getObjects())));
+                                new Explainer.TextContext(textMatcher(), () -> List.copyOf(event.getKieRuntime().getObjects())));
                     }
                 });
             }
@@ -499,7 +546,7 @@ public final class RuleBase {
 
     /** The text matcher of the loaded packs; null when none declares phrases. */
     public TextMatcher textMatcher() {
-        return matcher;
+        return matcher == null ? null : matcher.get();
     }
 
     /** The facts of an incident as the rules see them: the incident, each known part of it, and derived texts. */
@@ -535,7 +582,11 @@ public final class RuleBase {
         if (matcher == null || ((message == null || message.isBlank()) && (description == null || description.isBlank()))) {
             return;
         }
-        TextMatcher.Result heard = matcher.match(message, description);
+        if ((description == null || description.isBlank()) && message != null
+                && ruleMessages.containsKey(TextMatcher.exactKey(message))) {
+            return; // the product's own message, which a rule recognises: no matcher needed, nor built
+        }
+        TextMatcher.Result heard = matcher.get().match(message, description);
         if (heard.exactMessage() != null && messagesInRules.contains(heard.exactMessage())) {
             return; // the product's own message, which a rule recognises: the fast path for exports
         }

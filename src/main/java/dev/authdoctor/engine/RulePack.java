@@ -96,13 +96,22 @@ public record RulePack(String name, String version, String description, String s
             URI uri = manifest.toURI();
             if ("jar".equals(uri.getScheme())) {
                 try (FileSystem jar = openJar(uri)) {
-                    return read(Snapshot.of(jar.getPath(BUILTIN)), null, "built-in");
+                    return builtIn(Snapshot.of(jar.getPath(BUILTIN)));
                 }
             }
-            return read(Snapshot.of(Path.of(uri).getParent()), null, "built-in");
+            return builtIn(Snapshot.of(Path.of(uri).getParent()));
         } catch (IOException | URISyntaxException e) {
             throw new RulePackException("cannot read the built-in rule pack", e);
         }
+    }
+
+    /** The built-in pack; its phrases' words are not analysed again when its files are those the build precompiled and checked. */
+    private static RulePack builtIn(Snapshot snapshot) throws IOException {
+        boolean asBuilt;
+        try (java.io.InputStream hash = RulePack.class.getResourceAsStream("/" + Precompile.KJAR_HASH)) {
+            asBuilt = hash != null && new String(hash.readAllBytes(), StandardCharsets.UTF_8).strip().equals(snapshot.sha256());
+        }
+        return read(snapshot, null, "built-in", asBuilt);
     }
 
     private static FileSystem openJar(URI uri) throws IOException {
@@ -125,10 +134,10 @@ public record RulePack(String name, String version, String description, String s
 
     /** The pack held by a snapshot: what it compiles is exactly what {@link Snapshot#sha256()} hashed. */
     public static RulePack fromSnapshot(Snapshot snapshot) {
-        return read(snapshot, snapshot.folder(), snapshot.folder().toString());
+        return read(snapshot, snapshot.folder(), snapshot.folder().toString(), false);
     }
 
-    private static RulePack read(Snapshot snapshot, Path origin, String where) {
+    private static RulePack read(Snapshot snapshot, Path origin, String where, boolean wordsChecked) {
         byte[] manifest = snapshot.files().get(MANIFEST);
         if (manifest == null) {
             throw new RulePackException("not a rule pack: " + where + " has no " + MANIFEST, List.of());
@@ -141,7 +150,7 @@ public record RulePack(String name, String version, String description, String s
             }
         });
         RulePack pack = fromManifest(new String(manifest, StandardCharsets.UTF_8), sources, where, origin, snapshot.sha256());
-        return pack.withKnowledge(PhraseFiles.read(snapshot.files(), pack.name() + "/" + PhraseFiles.FOLDER));
+        return pack.withKnowledge(PhraseFiles.read(snapshot.files(), pack.name() + "/" + PhraseFiles.FOLDER, wordsChecked));
     }
 
     /** Builds a pack from a manifest's text and DRL sources (tests, or packs kept somewhere other than a folder). */
