@@ -74,13 +74,12 @@ public final class RuleBase {
     private final Map<String, Rule> rulesById = new HashMap<>();
 
     private final boolean precompiled;
-    /** Hears tickets in people's words; null when no pack teaches any. */
     /**
-     * The text matcher, built on first use: analysing every phrase is a good part of a cold start, and a run whose
+     * Hears tickets in people's words: the text matcher, built on first use: analysing every phrase is a good part of a cold start, and a run whose
      * messages are all the product's own (most exports) never needs it ({@link #ruleMessages}). Null when no pack
      * declares phrases.
      */
-    private final java.util.function.Supplier<TextMatcher> matcher;
+    private final Memoised<TextMatcher> matcher;
     /** The declared messages a rule recognises, by {@link TextMatcher#declaredKey}: found without the matcher. */
     private final Map<String, String> ruleMessages = new HashMap<>();
     private final TextSettings textSettings;
@@ -102,7 +101,7 @@ public final class RuleBase {
         this.problems = problems;
         this.rulesByName = rulesByName;
         Knowledge knowledge = Knowledge.merge(packs.stream().map(RulePack::knowledge).toList());
-        this.matcher = knowledge.problems().isEmpty() ? null : memoised(() -> new TextMatcher(knowledge));
+        this.matcher = knowledge.problems().isEmpty() ? null : new Memoised<>(() -> new TextMatcher(knowledge));
         this.textSettings = packs.isEmpty() ? TextSettings.DEFAULTS : packs.get(0).textSettings();
         for (RulePack pack : packs) {
             for (DrlSource source : pack.sources()) {
@@ -130,9 +129,10 @@ public final class RuleBase {
 
     /** Whether the text matcher has been built yet (tests). */
     boolean textMatcherBuilt() {
-        return matcher != null && ((Memoised<?>) matcher).value != null;
+        return matcher != null && matcher.value != null;
     }
 
+    /** A value made once, on first use, by whichever thread asks first. */
     private static final class Memoised<T> implements java.util.function.Supplier<T> {
         private final java.util.function.Supplier<T> make;
         private volatile T value;
@@ -154,10 +154,6 @@ public final class RuleBase {
             }
             return v;
         }
-    }
-
-    private static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> make) {
-        return new Memoised<>(make);
     }
 
     private static boolean insertsTextFacts(List<RulePack> packs) {
