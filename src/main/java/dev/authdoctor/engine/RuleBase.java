@@ -75,9 +75,9 @@ public final class RuleBase {
 
     private final boolean precompiled;
     /**
-     * Hears tickets in people's words: the text matcher, built on first use: analysing every phrase is a good part of a cold start, and a run whose
-     * messages are all the product's own (most exports) never needs it ({@link #ruleMessages}). Null when no pack
-     * declares phrases.
+     * Hears tickets in people's words; built on first use, since analysing every phrase is a good part of a cold
+     * start and a run of the product's own messages never needs it ({@link #ruleMessages}). Null when no pack
+     * teaches any words.
      */
     private final Memoised<TextMatcher> matcher;
     /** The declared messages a rule recognises, by {@link TextMatcher#declaredKey}: found without the matcher. */
