@@ -63,7 +63,7 @@ public final class PhraseFiles {
     /**
      * As {@link #read(SortedMap, String)}; {@code wordsChecked} skips the checks that analyse every phrase (the
      * synonyms' syntax, phrases too short once analysed), for the built-in pack when its files are exactly those the
-     * build checked: analysing them again was a tenth of a cold start.
+     * build checked, which would otherwise analyse them again at every start.
      */
     static Knowledge read(SortedMap<String, byte[]> packFiles, String label, boolean wordsChecked) {
         String prefix = FOLDER + "/";

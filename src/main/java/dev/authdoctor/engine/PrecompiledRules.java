@@ -87,6 +87,18 @@ final class PrecompiledRules {
         return true;
     }
 
+    /**
+     * The hash of the pack the jar's precompiled built-in rules were made from, and checked by the build
+     * ({@link Precompile}); null if the jar has none. Here, not in {@code Precompile}, which needs the compiler.
+     */
+    static String builtInHash() {
+        try (InputStream in = PrecompiledRules.class.getResourceAsStream("/" + Precompile.KJAR_HASH)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Makes these rules known for packs that hash to {@code packSha256}: a pack of exactly those files. */
     static void register(String packSha256, PrecompiledRules rules) {
         BY_PACK_HASH.put(packSha256, rules);

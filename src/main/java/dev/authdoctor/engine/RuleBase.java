@@ -346,9 +346,11 @@ public final class RuleBase {
         if (known != null) {
             return known;
         }
-        try (java.io.InputStream hash = RuleBase.class.getResourceAsStream("/" + Precompile.KJAR_HASH);
-             java.io.InputStream kjar = RuleBase.class.getResourceAsStream("/" + Precompile.KJAR)) {
-            if (hash == null || kjar == null || !new String(hash.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip().equals(pack.sha256())) {
+        if (!pack.sha256().equals(PrecompiledRules.builtInHash())) {
+            return null;
+        }
+        try (java.io.InputStream kjar = RuleBase.class.getResourceAsStream("/" + Precompile.KJAR)) {
+            if (kjar == null) {
                 return null;
             }
             PrecompiledRules rules = PrecompiledRules.of(kjar.readAllBytes());

@@ -106,12 +106,8 @@ public record RulePack(String name, String version, String description, String s
     }
 
     /** The built-in pack; its phrases' words are not analysed again when its files are those the build precompiled and checked. */
-    private static RulePack builtIn(Snapshot snapshot) throws IOException {
-        boolean asBuilt;
-        try (java.io.InputStream hash = RulePack.class.getResourceAsStream("/" + Precompile.KJAR_HASH)) {
-            asBuilt = hash != null && new String(hash.readAllBytes(), StandardCharsets.UTF_8).strip().equals(snapshot.sha256());
-        }
-        return read(snapshot, null, "built-in", asBuilt);
+    private static RulePack builtIn(Snapshot snapshot) {
+        return read(snapshot, null, "built-in", snapshot.sha256().equals(PrecompiledRules.builtInHash()));
     }
 
     private static FileSystem openJar(URI uri) throws IOException {
