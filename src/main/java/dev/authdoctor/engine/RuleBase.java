@@ -74,14 +74,8 @@ public final class RuleBase {
     private final Map<String, Rule> rulesById = new HashMap<>();
 
     private final boolean precompiled;
-    /**
-     * Hears tickets in people's words; built on first use, since analysing every phrase is a good part of a cold
-     * start and a run of the product's own messages never needs it ({@link #ruleMessages}). Null when no pack
-     * teaches any words.
-     */
-    private final Memoised<TextMatcher> matcher;
-    /** The declared messages a rule recognises, by {@link TextMatcher#declaredKey}: found without the matcher. */
-    private final Map<String, String> ruleMessages = new HashMap<>();
+    /** Hears tickets in people's words; null when no pack teaches any. */
+    private final TextMatcher matcher;
     private final TextSettings textSettings;
     /** The messages the rules themselves recognise ({@code resembles("...")}): for those the exact rule speaks, not the words. */
     private final java.util.Set<String> messagesInRules = new java.util.HashSet<>();
@@ -101,7 +95,8 @@ public final class RuleBase {
         this.problems = problems;
         this.rulesByName = rulesByName;
         Knowledge knowledge = Knowledge.merge(packs.stream().map(RulePack::knowledge).toList());
-        this.matcher = knowledge.problems().isEmpty() ? null : new Memoised<>(() -> new TextMatcher(knowledge));
+        // Built here, not on first use: a reload, or the first diagnosis, must not pay for analysing every phrase.
+        this.matcher = knowledge.problems().isEmpty() ? null : new TextMatcher(knowledge);
         this.textSettings = packs.isEmpty() ? TextSettings.DEFAULTS : packs.get(0).textSettings();
         for (RulePack pack : packs) {
             for (DrlSource source : pack.sources()) {
@@ -111,48 +106,11 @@ public final class RuleBase {
                 }
             }
         }
-        // as the matcher keys its exact messages: the first declared wins
-        Map<String, String> declared = new HashMap<>();
-        knowledge.problems().forEach(p -> p.messages().forEach(m -> declared.putIfAbsent(TextMatcher.declaredKey(m.text()), m.text())));
-        declared.forEach((key, text) -> {
-            if (messagesInRules.contains(text)) {
-                ruleMessages.put(key, text);
-            }
-        });
         for (KiePackage kp : kieBase.getKiePackages()) {
             for (Rule r : kp.getRules()) {
                 RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
                 rulesById.put(info == null ? r.getName() : info.id(), r);
             }
-        }
-    }
-
-    /** Whether the text matcher has been built yet (tests). */
-    boolean textMatcherBuilt() {
-        return matcher != null && matcher.value != null;
-    }
-
-    /** A value made once, on first use, by whichever thread asks first. */
-    private static final class Memoised<T> implements java.util.function.Supplier<T> {
-        private final java.util.function.Supplier<T> make;
-        private volatile T value;
-
-        Memoised(java.util.function.Supplier<T> make) {
-            this.make = make;
-        }
-
-        @Override
-        public T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        value = v = make.get();
-                    }
-                }
-            }
-            return v;
         }
     }
 
@@ -455,7 +413,7 @@ public final class RuleBase {
                     @Override
                     public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
                         trace.current = Explainer.because(conditions(idOf(event.getMatch().getRule())), event.getMatch(), explainFor,
-                                new Explainer.TextContext(textMatcher(), () -> List.copyOf(event.getKieRuntime().getObjects())));
+                                new Explainer.TextContext(matcher, () -> List.copyOf(event.getKieRuntime().getObjects())));
                     }
                 });
             }
@@ -544,7 +502,7 @@ public final class RuleBase {
 
     /** The text matcher of the loaded packs; null when none declares phrases. */
     public TextMatcher textMatcher() {
-        return matcher == null ? null : matcher.get();
+        return matcher;
     }
 
     /** The facts of an incident as the rules see them: the incident, each known part of it, and derived texts. */
@@ -580,11 +538,7 @@ public final class RuleBase {
         if (matcher == null || ((message == null || message.isBlank()) && (description == null || description.isBlank()))) {
             return;
         }
-        if ((description == null || description.isBlank()) && message != null
-                && ruleMessages.containsKey(TextMatcher.exactKey(message))) {
-            return; // the product's own message, which a rule recognises: no matcher needed, nor built
-        }
-        TextMatcher.Result heard = matcher.get().match(message, description);
+        TextMatcher.Result heard = matcher.match(message, description);
         if (heard.exactMessage() != null && messagesInRules.contains(heard.exactMessage())) {
             return; // the product's own message, which a rule recognises: the fast path for exports
         }

@@ -594,19 +594,6 @@ public final class TextMatcher {
         return c >= '0' && c <= '9';
     }
 
-    /**
-     * The key under which a ticket's message is looked up among the declared messages, as {@link #match} reads it:
-     * numbers collapsed, OCR repaired, normalised, an "Error:" prefix dropped.
-     */
-    public static String exactKey(String message) {
-        return withoutErrorPrefix(normalise(repairOcr(collapseDigits(message))));
-    }
-
-    /** The key a declared message is known by: a ticket's message with this {@link #exactKey} is that message. */
-    public static String declaredKey(String declaredMessage) {
-        return normalise(declaredMessage);
-    }
-
     private static String withoutErrorPrefix(String normalised) {
         return normalised.startsWith("error ") ? normalised.substring("error ".length()) : normalised;
     }
