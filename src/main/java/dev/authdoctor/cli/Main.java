@@ -41,15 +41,22 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // Must come before the first logger is made: Drools logs its build at INFO, which is not for users.
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "dev/authdoctor/cli/logback-cli.xml");
-        }
+        useCommandLineLogging();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(System.in, out, err, args);
         out.flush();
         System.exit(code);
+    }
+
+    /**
+     * The command line's logging (warnings on standard error), unless the user named a configuration. Must come before
+     * the first logger is made: Drools logs its build at INFO, which is not for users.
+     */
+    static void useCommandLineLogging() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "dev/authdoctor/cli/logback-cli.xml");
+        }
     }
 
     /** Runs the command line without exiting, on the given streams; for tests and for embedders of the command line. */

@@ -30,7 +30,7 @@ public final class Training {
     }
 
     static int run(String examples, String outDir) {
-        System.setProperty("logback.configurationFile", "dev/authdoctor/cli/logback-cli.xml"); // as Main.main does
+        Main.useCommandLineLogging();
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         InputStream in = InputStream.nullInputStream();
         List<String> batch = new ArrayList<>(List.of("batch", "--quiet", "--out", outDir));

@@ -92,6 +92,15 @@ final class PrecompiledRules {
      * ({@link Precompile}); null if the jar has none. Here, not in {@code Precompile}, which needs the compiler.
      */
     static String builtInHash() {
+        return BuiltIn.HASH;
+    }
+
+    /** Read once: the jar does not change under a running process. */
+    private static final class BuiltIn {
+        static final String HASH = readHash();
+    }
+
+    private static String readHash() {
         try (InputStream in = PrecompiledRules.class.getResourceAsStream("/" + Precompile.KJAR_HASH)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
