@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Diagnoses identity-platform authenticator problems and answers with an ordered remediation plan.",
         subcommands = {DiagnoseCommand.class, BatchCommand.class, ValidateCommand.class, TestCommand.class,
-                CatalogCommand.class, HashCommand.class, CompileCommand.class, ConsultCommand.class, WhyNotCommand.class, CommandLine.HelpCommand.class},
+                CatalogCommand.class, HashCommand.class, CompileCommand.class, ConsultCommand.class, WhyNotCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:the run completed (rejected records included)",
