@@ -17,13 +17,17 @@ final class ApiRoutes {
     static final String JSON = "application/json";
 
     private final Supplier<Troubleshooter> doctor;
+    private final ServiceEvents events;
+    private final Limits limits;
 
-    private ApiRoutes(Supplier<Troubleshooter> doctor) {
+    private ApiRoutes(Supplier<Troubleshooter> doctor, ServiceEvents events, Limits limits) {
         this.doctor = doctor;
+        this.events = events;
+        this.limits = limits;
     }
 
-    static void register(RoutesConfig routes, Supplier<Troubleshooter> doctor) {
-        ApiRoutes api = new ApiRoutes(doctor);
+    static void register(RoutesConfig routes, Supplier<Troubleshooter> doctor, ServiceEvents events, Limits limits) {
+        ApiRoutes api = new ApiRoutes(doctor, events, limits);
         routes.post("/v1/diagnoses", api::diagnose);
     }
 
@@ -32,12 +36,14 @@ final class ApiRoutes {
         requireJson(ctx);
         Troubleshooter t = doctor.get();
         Diagnosis d = t.diagnose(incident(ctx));
+        events.diagnosed(d);
         ctx.contentType(JSON).result(DiagnosisJson.toJson(d));
     }
 
-    static dev.authdoctor.incident.Incident incident(Context ctx) {
+    private dev.authdoctor.incident.Incident incident(Context ctx) {
         ReadResult r = IncidentJson.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8));
         if (r instanceof ReadResult.Rejected rejected) {
+            events.rejected();
             throw ApiProblem.invalidIncident(rejected.errors());
         }
         return ((ReadResult.Accepted) r).incident();

@@ -81,7 +81,7 @@ public final class DiagnosisServer implements AutoCloseable {
                 }
                 ctx.contentType("application/json").result("{\"status\":\"READY\"}");
             });
-            ApiRoutes.register(config.routes, this::doctor);
+            ApiRoutes.register(config.routes, this::doctor, settings.events, settings.limits());
         });
         try {
             app.start();
@@ -180,6 +180,9 @@ public final class DiagnosisServer implements AutoCloseable {
         private boolean ownsDoctor = true;
         private long maxBodyBytes = 1 << 20;
         private int retryAfterSeconds = 1;
+        private int maxLines = Limits.DEFAULT.maxLines();
+        private long maxStreamBytes = Limits.DEFAULT.maxStreamBytes();
+        private ServiceEvents events = ServiceEvents.NONE;
 
         private Builder() {
         }
@@ -221,6 +224,19 @@ public final class DiagnosisServer implements AutoCloseable {
             }
             this.maxBodyBytes = bytes;
             return this;
+        }
+
+        /** The most lines one JSON Lines request may carry (10,000 by default). */
+        public Builder maxLines(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("maxLines: " + lines + " is below 1");
+            }
+            this.maxLines = lines;
+            return this;
+        }
+
+        Limits limits() {
+            return new Limits(maxBodyBytes, maxLines, maxStreamBytes);
         }
 
         public DiagnosisServer build() {
