@@ -174,19 +174,23 @@ final class ConsultationRoutes {
         };
 
         /**
-         * @param rules the troubleshooter's {@link Troubleshooter#rulePacks()} list when it was made: the list of one
-         *              compiled version, replaced on reload, so compared by identity (a copy would only ever miss)
+         * @param packs the packs' hashes when it was made: a reload with other contents misses, one with the same
+         *              contents (the same answers) still hits
          */
-        private record Entry(Consultation consultation, Object rules) {
+        private record Entry(Consultation consultation, List<String> packs) {
         }
 
         synchronized Consultation take(ConsultationState state, Troubleshooter t) {
             Entry e = byState.remove(state.encode());
-            return e != null && e.rules() == t.rulePacks() ? e.consultation() : null;
+            return e != null && e.packs().equals(hashes(t)) ? e.consultation() : null;
         }
 
         synchronized void keep(ConsultationState state, Consultation c, Troubleshooter t) {
-            byState.put(state.encode(), new Entry(c, t.rulePacks()));
+            byState.put(state.encode(), new Entry(c, hashes(t)));
+        }
+
+        private static List<String> hashes(Troubleshooter t) {
+            return t.packs().stream().map(p -> p.sha256()).toList();
         }
 
         synchronized int size() {
