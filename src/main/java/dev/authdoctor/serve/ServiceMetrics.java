@@ -80,6 +80,11 @@ public final class ServiceMetrics implements ServiceEvents, AutoCloseable {
                 .tag("result", result).register(registry).increment();
     }
 
+    /** Requests received and not yet answered (waiting ones included). */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     void started() {
         inFlight.incrementAndGet();
     }
