@@ -101,7 +101,7 @@ public final class DiagnosisServer implements AutoCloseable {
             config.requestLogger.http((ctx, ms) -> {
                 if (ctx.attribute(AccessLog.ROUTE_ATTRIBUTE) instanceof AccessLog.Route route) {
                     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-                    if (matched != null && ctx.status().getCode() != 404) {
+                    if (matched != null) {
                         route.template = matched.path;
                     }
                 }
