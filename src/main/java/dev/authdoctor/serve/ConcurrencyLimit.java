@@ -35,7 +35,8 @@ final class ConcurrencyLimit extends QoSHandler {
         if (response.isCommitted()) {
             callback.failed(failure);
         } else {
-            JettyProblems.write(response, JettyProblems.forStatus(503), retryAfterSeconds, callback);
+            // 503 when the wait ran out; another status when the resumed request failed
+            JettyProblems.write(response, JettyProblems.forStatus(status), retryAfterSeconds, callback);
         }
     }
 }

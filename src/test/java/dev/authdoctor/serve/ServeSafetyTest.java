@@ -115,6 +115,24 @@ class ServeSafetyTest {
         Thread.sleep(50); // from the count to the concurrency limit is a few calls on the same thread
     }
 
+    /**
+     * The slot is given back when the held exchange completes on the server, a moment after the client has read the
+     * answer; so a fresh request is tried for a few seconds before concluding the slot never came back.
+     */
+    static int statusOnceFree(DiagnosisServer s) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        int status;
+        do {
+            status = send(diagnose(s, incident)).statusCode();
+        } while (status == 503 && System.nanoTime() < end && sleep(50));
+        return status;
+    }
+
+    private static boolean sleep(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+        return true;
+    }
+
     @Test
     void refusesAnAddressBeyondLoopbackWithoutATokenOrTls() {
         assertThatThrownBy(() -> DiagnosisServer.builder().host("0.0.0.0").port(0).troubleshooter(doctor).build())
@@ -219,7 +237,7 @@ class ServeSafetyTest {
             assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(send(at(s, "/healthz")).statusCode()).isEqualTo(200);
             assertThat(held.finish()).startsWith("HTTP/1.1 200");
-            assertThat(send(diagnose(s, incident)).statusCode()).isEqualTo(200);
+            assertThat(statusOnceFree(s)).isEqualTo(200);
         }
     }
 
@@ -245,7 +263,7 @@ class ServeSafetyTest {
             awaitInFlight(s, 1);
             assertThat(send(diagnose(s, incident)).statusCode()).isEqualTo(503);
             assertThat(held.head()).startsWith("HTTP/1.1 408"); // the server gives up on the body by itself
-            assertThat(send(diagnose(s, incident)).statusCode()).isEqualTo(200);
+            assertThat(statusOnceFree(s)).isEqualTo(200);
         }
     }
 
