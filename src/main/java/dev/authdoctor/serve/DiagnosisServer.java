@@ -2,10 +2,23 @@ package dev.authdoctor.serve;
 
 import dev.authdoctor.api.Troubleshooter;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SizeLimitHandler;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +29,11 @@ import java.util.function.Supplier;
  * The resident service behind {@code authdoctor serve}: one process, one shared {@link Troubleshooter}, the JSON API
  * under {@code /v1}, health at {@code /healthz} and {@code /readyz}. It listens at once and compiles the packs
  * beside: until they are ready {@code /readyz} and the API answer 503 with {@code Retry-After}.
+ *
+ * <p>Safe by default: it listens on 127.0.0.1, and refuses any other address unless a bearer token or mutual TLS
+ * guards it; bodies, waiting and concurrency are bounded; every answer carries strict security headers; closing it
+ * lets requests in flight finish. Each request leaves one access-log line ({@value AccessLog#LOGGER}) and Prometheus
+ * metrics at {@code /metrics}.
  *
  * <pre>{@code
  * try (DiagnosisServer server = DiagnosisServer.builder().port(8080).build().start()) {
@@ -31,11 +49,15 @@ public final class DiagnosisServer implements AutoCloseable {
     private final Builder settings;
     private final CompletableFuture<Troubleshooter> doctor = new CompletableFuture<>();
     private final boolean ownsDoctor;
+    private final ServiceMetrics metrics;
+    private final boolean ownsMetrics;
     private Javalin app;
 
     private DiagnosisServer(Builder b) {
         this.settings = b;
         this.ownsDoctor = b.ownsDoctor;
+        this.ownsMetrics = b.metrics == null;
+        this.metrics = ownsMetrics ? new ServiceMetrics() : b.metrics;
     }
 
     /** A server on 127.0.0.1:8080 with the built-in pack, until told otherwise. */
@@ -53,25 +75,51 @@ public final class DiagnosisServer implements AutoCloseable {
         if (app != null) {
             throw new IllegalStateException("already started");
         }
+        int retry = settings.retryAfterSeconds;
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = settings.host;
             config.jetty.port = settings.port;
+            config.jetty.timeoutStatus = 408; // a client too slow to send its body
+            config.jetty.addConnector((server, http) -> connector(server, http));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(settings.shutdownTimeout.toMillis());
+                server.setErrorHandler(new JettyProblems(retry));
+                // innermost first: each insert goes between the server and the handlers inserted before it, so a
+                // request meets Graceful, AccessLog, Guard, ConcurrencyLimit, SizeLimit, then Javalin
+                Limits limits = settings.limits();
+                server.insertHandler(new SizeLimitHandler(Math.max(limits.maxBodyBytes(), limits.maxStreamBytes()), -1));
+                server.insertHandler(new ConcurrencyLimit(settings.maxConcurrent, settings.maxQueued, settings.maxQueueWait, retry));
+                server.insertHandler(new Guard(settings.token, settings.tls != null, limits, retry));
+                server.insertHandler(new AccessLog(metrics));
+                server.insertHandler(new GracefulHandler());
+            });
             config.http.maxRequestSize = settings.maxBodyBytes;
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
-            config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e, settings.retryAfterSeconds));
+            config.requestLogger.http((ctx, ms) -> {
+                if (ctx.attribute(AccessLog.ROUTE_ATTRIBUTE) instanceof AccessLog.Route route) {
+                    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+                    if (matched != null) {
+                        route.template = matched.path;
+                    }
+                }
+            });
+            config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e, retry));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, e.getStatus() == 413
+                    ? new ApiProblem(413, "too-large", "Content too large",
+                    "the body is larger than " + settings.maxBodyBytes + " bytes", List.of())
+                    : JettyProblems.forStatus(e.getStatus()), retry));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("request failed: {}", e.toString()); // the exception's class and message, never the body
                 Problems.write(ctx, new ApiProblem(500, "internal", "Internal error",
-                        "the request failed on the server", java.util.List.of()), settings.retryAfterSeconds);
+                        "the request failed on the server", java.util.List.of()), retry);
             });
             config.routes.error(404, ctx -> {
                 String type = ctx.res().getContentType();
                 if (type == null || !type.startsWith(Problems.MEDIA_TYPE)) { // Javalin's own 404 body: ours instead
-                    Problems.write(ctx, ApiProblem.notFound("no such resource: " + ctx.method() + " " + ctx.path()),
-                            settings.retryAfterSeconds);
+                    Problems.write(ctx, ApiProblem.notFound("no such resource: " + ctx.method() + " " + ctx.path()), retry);
                 }
             });
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
@@ -81,7 +129,8 @@ public final class DiagnosisServer implements AutoCloseable {
                 }
                 ctx.contentType("application/json").result("{\"status\":\"READY\"}");
             });
-            ApiRoutes.register(config.routes, this::doctor, settings.events, settings.limits());
+            config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            ApiRoutes.register(config.routes, this::doctor, metrics, settings.limits());
         });
         try {
             app.start();
@@ -150,12 +199,21 @@ public final class DiagnosisServer implements AutoCloseable {
         return t;
     }
 
-    /** Stops listening, lets requests in flight finish, then closes the troubleshooter if the server made it. */
+    /**
+     * Stops listening, lets requests in flight finish (for the builder's shutdown timeout at most; new ones get 503),
+     * then closes the troubleshooter if the server made it.
+     */
     @Override
     public synchronized void close() {
         if (app != null) {
-            app.stop();
-            app = null;
+            try {
+                app.stop();
+            } finally {
+                app = null;
+                if (ownsMetrics) {
+                    metrics.close();
+                }
+            }
         }
         if (ownsDoctor) {
             Troubleshooter t = doctor.getNow(null);
@@ -163,6 +221,30 @@ public final class DiagnosisServer implements AutoCloseable {
                 t.close();
             }
         }
+    }
+
+    /** Plain HTTP, or HTTPS asking every client for its certificate; the idle timeout bounds a stalled exchange. */
+    private ServerConnector connector(org.eclipse.jetty.server.Server server, HttpConfiguration http) {
+        ServerConnector c;
+        if (settings.tls == null) {
+            c = new ServerConnector(server, new HttpConnectionFactory(http));
+        } else {
+            HttpConfiguration https = new HttpConfiguration(http);
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // one certificate, no virtual hosts: clients reach it by address too
+            https.addCustomizer(secure);
+            c = new ServerConnector(server, new SslConnectionFactory(settings.tls.sslContextFactory(), HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(https));
+        }
+        c.setHost(settings.host);
+        c.setPort(settings.port);
+        c.setIdleTimeout(settings.idleTimeout.toMillis());
+        return c;
+    }
+
+    /** The metrics this server records (its own unless the builder was given some). */
+    public ServiceMetrics metrics() {
+        return metrics;
     }
 
     private static String rootMessage(Throwable e) {
@@ -182,9 +264,77 @@ public final class DiagnosisServer implements AutoCloseable {
         private int retryAfterSeconds = 1;
         private int maxLines = Limits.DEFAULT.maxLines();
         private long maxStreamBytes = Limits.DEFAULT.maxStreamBytes();
-        private ServiceEvents events = ServiceEvents.NONE;
+        private ServiceMetrics metrics;
+        private BearerToken token;
+        private TlsSettings tls;
+        private int maxConcurrent = 32;
+        private int maxQueued = 128;
+        private Duration maxQueueWait = Duration.ofSeconds(2);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration shutdownTimeout = Duration.ofSeconds(10);
 
         private Builder() {
+        }
+
+        /** Requires {@code Authorization: Bearer <token>} on every path but health, readiness and the page's files. */
+        public Builder token(BearerToken token) {
+            this.token = token;
+            return this;
+        }
+
+        /** Serves HTTPS only, to clients presenting a certificate the truststore trusts (mutual TLS). */
+        public Builder tls(TlsSettings tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** Records into these metrics (e.g. shared with {@link Troubleshooter.Builder#onReload}); the server's own otherwise. */
+        public Builder metrics(ServiceMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** The most requests worked on at once (32 by default); health, readiness and metrics are not counted. */
+        public Builder maxConcurrent(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("maxConcurrent: " + requests + " is below 1");
+            }
+            this.maxConcurrent = requests;
+            return this;
+        }
+
+        /**
+         * How many requests may wait for a slot when all are taken (128 by default; 0 refuses them at once), and for
+         * how long (2 s by default); past either, 503 with {@code Retry-After}.
+         */
+        public Builder maxQueued(int requests, Duration wait) {
+            if (requests < 0) {
+                throw new IllegalArgumentException("maxQueued: " + requests + " is negative");
+            }
+            if (wait.isNegative() || wait.isZero()) { // QoSHandler reads zero as "wait forever"
+                throw new IllegalArgumentException("maxQueued: the wait must be positive, not " + wait);
+            }
+            this.maxQueued = requests;
+            this.maxQueueWait = wait;
+            return this;
+        }
+
+        /** How long a connection may stall, sending or receiving, before it is closed (30 s by default). */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("idleTimeout: " + timeout + " is under a millisecond");
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /** How long {@link DiagnosisServer#close()} waits for requests in flight (10 s by default). */
+        public Builder shutdownTimeout(Duration timeout) {
+            if (timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("shutdownTimeout: " + timeout + " is under a millisecond");
+            }
+            this.shutdownTimeout = timeout;
+            return this;
         }
 
         /** The address to bind; 127.0.0.1 unless told otherwise. */
@@ -239,8 +389,30 @@ public final class DiagnosisServer implements AutoCloseable {
             return new Limits(maxBodyBytes, maxLines, maxStreamBytes);
         }
 
+        /**
+         * @throws IllegalArgumentException when the address is not a loopback one and neither a token nor mutual TLS
+         *                                  guards it, or when it cannot be resolved
+         */
         public DiagnosisServer build() {
+            if (token == null && tls == null && !loopback(host)) {
+                throw new IllegalArgumentException("refusing to listen on " + host
+                        + ", which is not a loopback address, without a bearer token or TLS client certificates");
+            }
             return new DiagnosisServer(this);
+        }
+
+        /** True when every address the name resolves to is a loopback one (0.0.0.0, "any", is not). */
+        static boolean loopback(String host) {
+            try {
+                for (InetAddress a : InetAddress.getAllByName(host)) {
+                    if (!a.isLoopbackAddress()) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("cannot resolve the address " + host);
+            }
         }
     }
 }
