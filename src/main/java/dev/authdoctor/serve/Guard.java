@@ -29,10 +29,11 @@ final class Guard extends Handler.Wrapper {
 
     /**
      * Paths open without the token: health and readiness (load balancers probe them without credentials), and the
-     * page's static files, which hold no data (the page's calls to the API need the token like any client's).
+     * page's static files and the OpenAPI document, which hold no data (a client is generated from the document
+     * before it has a token; the page's calls to the API need the token like any client's).
      */
     static boolean open(String path) {
-        return path.equals("/healthz") || path.equals("/readyz") || SecurityHeaders.isPage(path);
+        return path.equals("/healthz") || path.equals("/readyz") || path.equals("/openapi.json") || SecurityHeaders.isPage(path);
     }
 
     @Override

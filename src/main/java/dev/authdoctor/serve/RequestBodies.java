@@ -36,8 +36,19 @@ final class RequestBodies {
             }
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(e);
         }
+    }
+
+    /** A body that stopped arriving: 408 when the idle timeout cut it off, else 400 (the client went away). */
+    static ApiProblem unreadable(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return new ApiProblem(408, "request-timeout", "Request timeout",
+                        "the body did not arrive in time", java.util.List.of());
+            }
+        }
+        return ApiProblem.badRequest("the body could not be read to its end");
     }
 
     static ApiProblem tooLarge(long maxBytes) {

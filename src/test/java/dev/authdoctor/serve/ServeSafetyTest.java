@@ -179,6 +179,8 @@ class ServeSafetyTest {
 
             assertThat(send(at(s, "/healthz")).statusCode()).isEqualTo(200);
             assertThat(send(at(s, "/readyz")).statusCode()).isEqualTo(200);
+            assertThat(send(at(s, "/openapi.json")).statusCode()).isEqualTo(200); // clients are generated before they hold a token
+            assertThat(send(at(s, "/v1/catalog")).statusCode()).isEqualTo(401);
             assertThat(send(at(s, "/metrics")).statusCode()).isEqualTo(401);
             assertThat(send(at(s, "/metrics").header("Authorization", "Bearer " + TOKEN)).statusCode()).isEqualTo(200);
         }
