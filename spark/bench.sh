@@ -22,13 +22,16 @@ start=$(date +%s.%N)
 secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
 printf '%-22s %8.1f s  %8s records/s\n' "authdoctor batch" "$secs" "$(rate "$n" "$secs")"
 
-for master in 'local[1]' 'local[2]'; do
+for cores in 1 2; do
+  master="local[$cores]"
+  out="$work/spark-$cores" # no brackets: Spark reads paths back as glob patterns
   start=$(date +%s.%N)
-  spark/authdoctor-spark batch "$work/export.jsonl" --out "$work/$master" --master "$master" --slice-mb "$slice" 2>/dev/null
+  spark/authdoctor-spark batch "$work/export.jsonl" --out "$out" --master "$master" --slice-mb "$slice" 2>"$work/err" ||
+    { cat "$work/err" >&2; exit 1; }
   secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
-  job=$(sed -n 's/.*"durationSeconds" : \([0-9.]*\).*/\1/p' "$work/$master/summary.json")
-  same=$(cat "$work/$master/diagnoses.jsonl"/part-* | cmp -s - "$work/batch/diagnoses.jsonl" && echo "same diagnoses as batch" || echo "DIFFERENT diagnoses")
-  reconciled=$(grep -q '"reconciled" : true' "$work/$master/summary.json" && echo reconciled || echo "NOT reconciled")
+  job=$(sed -n 's/.*"durationSeconds" : \([0-9.]*\).*/\1/p' "$out/summary.json")
+  same=$(cat "$out/diagnoses.jsonl"/part-* | cmp -s - "$work/batch/diagnoses.jsonl" && echo "same diagnoses as batch" || echo "DIFFERENT diagnoses")
+  reconciled=$(grep -q '"reconciled" : true' "$out/summary.json" && echo reconciled || echo "NOT reconciled")
   printf '%-22s %8.1f s  %8s records/s  (job %s s: %s records/s); %s, %s\n' "spark $master" "$secs" "$(rate "$n" "$secs")" \
     "$job" "$(rate "$n" "$job")" "$same" "$reconciled"
 done
