@@ -1,0 +1,74 @@
+package dev.authdoctor.batch;
+
+import dev.authdoctor.privacy.Masker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Spark job takes from batch so that its summary.json, report.html, rejects and counts of unrecognised
+ * messages are batch's own, not a copy that drifts: {@link BatchSummary}, {@link ReportPage} and the reject cut are
+ * package-private in the library. This class lives in the library's package, in the Spark module's jar (the job jar
+ * holds both, in one class loader). It goes away once the library makes them public (see spark/README.md).
+ */
+public final class SparkBridge {
+
+    /** Most of a rejected record's text kept in its reject, in UTF-8 bytes, as batch keeps it. */
+    public static final int MAX_RAW_BYTES = Batch.MAX_RAW_BYTES;
+
+    private SparkBridge() {
+    }
+
+    /** Where batch cuts a reject's raw text; -1 when it fits. */
+    public static int rawCut(String raw) {
+        return Batch.cutAt(raw, MAX_RAW_BYTES);
+    }
+
+    /** An unrecognised message as batch's summary groups it: masked, then normalised. */
+    public static String unrecognisedKey(String message) {
+        return BatchSummary.normalise(Masker.typed(message));
+    }
+
+    /**
+     * The counts of a run, taken from its written outputs.
+     *
+     * @param unrecognised the most frequent grouped messages (at least batch's top 20)
+     */
+    public record Counts(long read, long diagnosed, long noMatch, long rejected, long escalationsDueNow,
+                         long escalationsLater, Map<String, Long> problems, Map<String, Long> causes,
+                         Map<String, Long> escalationConditions, Map<String, Long> unrecognised,
+                         Map<String, Long> recordsPerInput, long durationMillis) {
+    }
+
+    private static BatchSummary summary(Counts c) {
+        BatchSummary s = new BatchSummary();
+        s.read = c.read();
+        s.diagnosed = c.diagnosed();
+        s.noMatch = c.noMatch();
+        s.rejected = c.rejected();
+        s.escalationsDueNow = c.escalationsDueNow();
+        s.escalationsLater = c.escalationsLater();
+        s.problems.putAll(c.problems());
+        s.causes.putAll(c.causes());
+        s.escalationConditions.putAll(c.escalationConditions());
+        s.unrecognised.putAll(c.unrecognised());
+        s.recordsPerInput.putAll(c.recordsPerInput());
+        s.durationMillis = c.durationMillis();
+        return s;
+    }
+
+    /** Whether read = diagnosed + no match + rejected. */
+    public static boolean reconciles(Counts c) {
+        return summary(c).reconciles();
+    }
+
+    /** summary.json as batch writes it. */
+    public static String summaryJson(Counts c, List<String> rulePacks, int threads) {
+        return summary(c).toJson(rulePacks, threads, true).toPrettyString() + "\n";
+    }
+
+    /** report.html as batch writes it. */
+    public static String report(Counts c, List<String> rulePacks, List<String> inputs) {
+        return ReportPage.render(summary(c), rulePacks, inputs);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.authdoctor.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** One local[2] session for every test class (a session costs seconds), and helpers over job outputs. */
+final class TestSpark {
+
+    private static SparkSession session;
+
+    private TestSpark() {
+    }
+
+    static synchronized SparkSession session() {
+        if (session == null) {
+            session = SparkSession.builder().master("local[2]").appName("authdoctor-spark-tests")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.driver.memory", "512m")
+                    .getOrCreate();
+            session.sparkContext().setLogLevel("WARN");
+        }
+        return session;
+    }
+
+    /** The project's root (the library's examples and packs). */
+    static Path root() {
+        return Path.of(System.getProperty("authdoctor.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The lines of a Spark text output folder: its part files in name order, concatenated. */
+    static List<String> partLines(Path folder) {
+        try (Stream<Path> parts = Files.list(folder)) {
+            List<String> lines = new ArrayList<>();
+            for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(p));
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
