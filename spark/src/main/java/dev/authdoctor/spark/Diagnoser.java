@@ -7,7 +7,7 @@ import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.IncidentJson;
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.batch.SparkBridge;
+import dev.authdoctor.batch.RunOutputs;
 import dev.authdoctor.incident.Incident;
 import dev.authdoctor.incident.ReadResult;
 import org.apache.spark.sql.Row;
@@ -53,7 +53,7 @@ final class Diagnoser {
             return reject(file, line, incident.id(), errors, raw);
         }
         String unrecognised = d.outcome() == Diagnosis.Outcome.NO_MATCH && incident.error() != null && incident.error().message() != null
-                ? SparkBridge.unrecognisedKey(incident.error().message()) : null;
+                ? RunOutputs.unrecognisedKey(incident.error().message()) : null;
         return RowFactory.create(file, line, d.incidentId(), d.outcome().name(), Schemas.problems(d), Schemas.steps(d),
                 Schemas.escalation(d), Schemas.seq(d.rulePacks()), unrecognised, DiagnosisJson.toJson(d), null, null, null, null, null);
     }
@@ -68,7 +68,7 @@ final class Diagnoser {
         o.put("reason", reason);
         ArrayNode e = o.putArray("errors");
         errors.forEach(e::add);
-        int cut = raw == null ? -1 : SparkBridge.rawCut(raw);
+        int cut = raw == null ? -1 : RunOutputs.rawCut(raw);
         String kept = cut < 0 ? raw : raw.substring(0, cut);
         Long rawLength = cut < 0 ? null : (long) raw.getBytes(StandardCharsets.UTF_8).length;
         o.put("raw", kept);

@@ -1,7 +1,7 @@
 package dev.authdoctor.spark;
 
 import dev.authdoctor.api.RulePackException;
-import dev.authdoctor.batch.SparkBridge;
+import dev.authdoctor.batch.RunOutputs;
 import dev.authdoctor.io.ColumnMap;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -261,8 +261,8 @@ public final class SparkBatch {
             Counted c = count(spark, out, read, args, started);
             String packsNote = String.join(", ", options.rulePacks());
             int threads = spark.sparkContext().defaultParallelism();
-            write(fs, new Path(out, SUMMARY), SparkBridge.summaryJson(c.counts(), options.rulePacks(), threads));
-            write(fs, new Path(out, REPORT), SparkBridge.report(c.counts(), options.rulePacks(), args.inputs()));
+            write(fs, new Path(out, SUMMARY), RunOutputs.summaryJson(c.counts(), options.rulePacks(), threads));
+            write(fs, new Path(out, REPORT), RunOutputs.report(c.counts(), options.rulePacks(), args.inputs()));
             if (c.difference() != null) {
                 err.println("authdoctor-spark: records were lost: " + c.difference());
                 return 1;
@@ -289,7 +289,7 @@ public final class SparkBatch {
         return new Path(out, name).toString();
     }
 
-    record Counted(SparkBridge.Counts counts, String difference) {
+    record Counted(RunOutputs.Counts counts, String difference) {
     }
 
     /**
@@ -331,7 +331,7 @@ public final class SparkBatch {
         long written = diagnosed + noMatch + rejected;
         long distinct = p.select("file", "line").union(r).filter(col("line").isNotNull()).distinct().count();
         long withLines = p.filter(col("line").isNotNull()).count() + r.filter(col("line").isNotNull()).count();
-        var counts = new SparkBridge.Counts(read, diagnosed, noMatch, rejected, nowOrLater.getOrDefault("true", 0L),
+        var counts = new RunOutputs.Counts(read, diagnosed, noMatch, rejected, nowOrLater.getOrDefault("true", 0L),
                 nowOrLater.getOrDefault("false", 0L), perProblem, perCause, conditions, unrecognised, perInput,
                 (System.nanoTime() - startedNanos) / 1_000_000);
         String difference = null;

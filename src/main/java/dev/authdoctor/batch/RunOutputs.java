@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the Spark job takes from batch so that its summary.json, report.html, rejects and counts of unrecognised
- * messages are batch's own, not a copy that drifts: {@link BatchSummary}, {@link ReportPage} and the reject cut are
- * package-private in the library. This class lives in the library's package, in the Spark module's jar (the job jar
- * holds both, in one class loader). It goes away once the library makes them public (see spark/README.md).
+ * Batch's outputs made from counts, for runners of batch other than this library's own (the Spark job in
+ * {@code spark/}), so that their summary.json, report.html, rejects and groups of unrecognised messages are batch's,
+ * not copies that drift. Internal like the rest of this package: it may change in any release.
  */
-public final class SparkBridge {
+public final class RunOutputs {
 
     /** Most of a rejected record's text kept in its reject, in UTF-8 bytes, as batch keeps it. */
     public static final int MAX_RAW_BYTES = Batch.MAX_RAW_BYTES;
 
-    private SparkBridge() {
+    private RunOutputs() {
     }
 
     /** Where batch cuts a reject's raw text; -1 when it fits. */
