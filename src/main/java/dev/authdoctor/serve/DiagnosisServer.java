@@ -82,6 +82,7 @@ public final class DiagnosisServer implements AutoCloseable {
                 ctx.contentType("application/json").result("{\"status\":\"READY\"}");
             });
             ApiRoutes.register(config.routes, this::doctor, settings.events, settings.limits());
+            PageRoutes.register(config.routes);
         });
         try {
             app.start();
