@@ -68,7 +68,7 @@ final class PageRoutes {
             case "html" -> "text/html; charset=utf-8";
             case "js" -> "text/javascript; charset=utf-8";
             case "css" -> "text/css; charset=utf-8";
-            case "svg" -> "image/svg+xml";
+            case "svg" -> "image/svg+xml; charset=utf-8";
             default -> throw new IllegalStateException("no content type for page file " + name);
         };
     }
