@@ -34,6 +34,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,8 +212,9 @@ class PageInBrowserTest {
         assertNoSidewaysScroll();
 
         // The ticket draft, downloaded as a file: redacted.
+        Set<Path> before = downloaded();
         driver.findElement(By.id("download")).click();
-        Path file = awaitDownload();
+        Path file = awaitDownload(before);
         String draft = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(file.getFileName().toString()).doesNotContain("HD-1042").endsWith(".txt");
         assertThat(draft).contains("Subject: [HD-1042] " + expected.problems().get(0).title())
@@ -224,8 +227,8 @@ class PageInBrowserTest {
 
     @Test
     void aHostileTicketRendersAsText() {
-        String hostile = "token not working <img src=x onerror=alert(1)><script>alert(2)</script>"
-                + "<b id=injected>bold</b> \"><svg onload=alert(3)></svg> ' onmouseover='alert(4)";
+        String hostile = "<img src=x onerror=alert(1)> my token is not working, the code is always rejected "
+                + "<script>alert(2)</script><b id=injected>bold</b> \"><svg onload=alert(3)></svg> ' onmouseover='alert(4)";
         type(By.id("ticket-text"), hostile);
         type(By.id("error-message"), "<iframe src=javascript:alert(5)></iframe>");
         type(By.id("incident-id"), "<i id=alsoinjected>T-9</i>");
@@ -234,10 +237,14 @@ class PageInBrowserTest {
         List<String> reported = driver.findElements(By.cssSelector("#reported dd")).stream()
                 .map(dd -> (String) js("return arguments[0].textContent", dd)).toList();
         assertThat(reported).contains(hostile, "<iframe src=javascript:alert(5)></iframe>", "<i id=alsoinjected>T-9</i>");
-        // "Why" quotes the ticket's words back: as text too.
+        assertThat(driver.findElements(By.cssSelector("#plan > li"))).as("the ticket was still diagnosed").isNotEmpty();
         driver.findElement(By.id("why")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("why-panel")));
-        assertThat(driver.findElement(By.id("why-panel")).getText()).contains("<img src=x");
+        // The draft quotes the ticket's words back (under "Facts reported"): as text too.
+        driver.findElement(By.id("download")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-details")));
+        assertThat((String) js("return document.getElementById('draft').textContent"))
+                .contains("<img src=x onerror=alert(1)>", "<script>alert(2)</script>");
         assertThat(((Number) js("return document.querySelectorAll('img, svg, iframe, b, i, #injected, #alsoinjected').length")).intValue())
                 .as("elements injected").isZero();
         assertThat(((Number) js("return document.scripts.length")).intValue()).as("scripts").isEqualTo(1);
@@ -319,14 +326,21 @@ class PageInBrowserTest {
                 .isLessThanOrEqualTo(((Number) w.get("view")).intValue());
     }
 
-    static Path awaitDownload() throws IOException {
+    /** The finished downloads (Chrome renames a file to its own name once it is complete). */
+    static Set<Path> downloaded() throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(p -> p.toString().endsWith(".txt")).collect(Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
+    static Path awaitDownload(Set<Path> before) throws IOException {
         long until = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < until) {
-            try (Stream<Path> files = Files.list(downloads)) {
-                List<Path> done = files.filter(p -> p.toString().endsWith(".txt")).toList();
-                if (!done.isEmpty()) {
-                    return done.get(0);
-                }
+            Set<Path> now = downloaded();
+            now.removeAll(before);
+            if (!now.isEmpty()) {
+                assertThat(now).as("one download").hasSize(1);
+                return now.iterator().next();
             }
             try {
                 Thread.sleep(100);
