@@ -193,6 +193,10 @@ class PageInBrowserTest {
         assertThat(shown).containsExactlyElementsOf(expected.steps().stream()
                 .map(s -> s.actor().name() + " | " + s.text()).toList());
         assertThat(driver.findElement(By.cssSelector("#problems h3")).getText()).isEqualTo(expected.problems().get(0).title());
+        // Screen readers hear the outcome through the live region.
+        wait.until(d -> String.valueOf(js("return document.getElementById('status').textContent"))
+                .startsWith("Diagnosis: " + expected.problems().get(0).title()));
+        assertThat(driver.findElement(By.id("status")).getDomAttribute("aria-live")).isEqualTo("polite");
         Diagnosis.Escalation e = expected.escalation();
         assertThat(e).isNotNull();
         assertThat(driver.findElement(By.cssSelector("#escalation .badge")).getText()).isEqualTo(e.now() ? "Due now" : "Not due yet");
@@ -210,6 +214,7 @@ class PageInBrowserTest {
         }
         assertThat(driver.findElement(By.id("why")).getDomAttribute("aria-expanded")).isEqualTo("true");
         assertNoSidewaysScroll();
+        screenshot("walk-1280");
 
         // The ticket draft, downloaded as a file: redacted.
         Set<Path> before = downloaded();
@@ -226,7 +231,7 @@ class PageInBrowserTest {
     }
 
     @Test
-    void aHostileTicketRendersAsText() {
+    void aHostileTicketRendersAsText() throws IOException {
         String hostile = "<img src=x onerror=alert(1)> my token is not working, the code is always rejected "
                 + "<script>alert(2)</script><b id=injected>bold</b> \"><svg onload=alert(3)></svg> ' onmouseover='alert(4)";
         type(By.id("ticket-text"), hostile);
@@ -245,13 +250,14 @@ class PageInBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft-details")));
         assertThat((String) js("return document.getElementById('draft').textContent"))
                 .contains("<img src=x onerror=alert(1)>", "<script>alert(2)</script>");
+        screenshot("hostile-1280");
         assertThat(((Number) js("return document.querySelectorAll('img, svg, iframe, b, i, #injected, #alsoinjected').length")).intValue())
                 .as("elements injected").isZero();
         assertThat(((Number) js("return document.scripts.length")).intValue()).as("scripts").isEqualTo(1);
     }
 
     @Test
-    void atPhoneWidthTheKeyboardAloneReachesTheDiagnosisWithNoSidewaysScroll() {
+    void atPhoneWidthTheKeyboardAloneReachesTheDiagnosisWithNoSidewaysScroll() throws IOException {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         driver.get(base);
@@ -285,9 +291,21 @@ class PageInBrowserTest {
             return id.startsWith("q-") || id.equals("result-heading");
         });
         assertNoSidewaysScroll();
+        screenshot("keyboard-390");
     }
 
     // ---- helpers ----
+
+    /** With -Dpage.screenshots=DIR, saves what the page looked like at this point: for a person to look at, not checked. */
+    static void screenshot(String name) throws IOException {
+        String dir = System.getProperty("page.screenshots");
+        if (dir != null) {
+            Files.createDirectories(Path.of(dir));
+            byte[] png = java.util.Base64.getDecoder().decode((String) driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("captureBeyondViewport", true, "format", "png")).get("data"));
+            Files.write(Path.of(dir, name + ".png"), png);
+        }
+    }
 
     static Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
