@@ -66,6 +66,9 @@ class PageInBrowserTest {
     static final String TICKET = "Hi, my token is not working, the code is always rejected when I log in. "
             + "Please call me on +44 20 7946 0958 or write to jane.doe@example.com";
 
+    /** Held, so the level set on it stays (java.util.logging keeps loggers weakly). */
+    static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
     @TempDir
     static Path downloads;
     static Troubleshooter doctor;
@@ -77,6 +80,9 @@ class PageInBrowserTest {
     @BeforeAll
     static void start() {
         requireBrowser();
+        // CDP commands go through chromedriver, not Selenium's per-version DevTools modules: its warning that it
+        // has none for this Chromium is noise here.
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         doctor = Troubleshooter.create();
         server = DiagnosisServer.builder().port(0).troubleshooter(doctor).build().start();
         server.awaitReady(Duration.ofSeconds(120));
@@ -166,9 +172,9 @@ class PageInBrowserTest {
                 given.put(id, value);
             } else {
                 WebElement first = driver.findElement(By.cssSelector("#question-options input[type=radio]"));
+                given.put(id, first.getDomAttribute("value")); // read before answering: the answer replaces the options
                 first.click();
                 driver.findElement(By.id("answer")).click();
-                given.put(id, first.getDomAttribute("value"));
             }
             wait.until(d -> answersShown() == before + 1);
         }
