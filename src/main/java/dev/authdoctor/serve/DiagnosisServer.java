@@ -131,6 +131,7 @@ public final class DiagnosisServer implements AutoCloseable {
             });
             config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE).result(metrics.scrape()));
             ApiRoutes.register(config.routes, this::doctor, metrics, settings.limits());
+            PageRoutes.register(config.routes);
         });
         try {
             app.start();
