@@ -1,6 +1,9 @@
 package dev.authdoctor.bench;
 
+import dev.authdoctor.api.DiagnosisJson;
+import dev.authdoctor.api.IncidentJson;
 import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.batch.RealisticExportGenerator;
 import dev.authdoctor.serve.DiagnosisServer;
 import org.HdrHistogram.Histogram;
@@ -35,7 +38,7 @@ import java.util.regex.Pattern;
  * stops. Run through {@code bench/serve-load.sh}; not a test.
  *
  * <pre>
- * ServeLoad [--quick] [--launcher ./authdoctor] [--first-runs N] [--process-only | --in-process-only]
+ * ServeLoad [--quick] [--launcher ./authdoctor] [--server-java JAVA] [--first-runs N] [--process-only | --in-process-only]
  * </pre>
  * It loads, in turn: a fresh {@code ./authdoctor serve} process (what users run), then a {@link DiagnosisServer} in
  * this JVM (where {@link Troubleshooter#openSessions()} can be read directly), then times the first diagnosis after
@@ -58,15 +61,28 @@ public final class ServeLoad {
     }
 
     static final int[] CONCURRENCY = {1, 8, 64};
+    /** Rounds over the examples the proposed server makes before it says ready (13 examples: 260 diagnoses). */
+    static final int WARM_ROUNDS = 20;
 
     record Level(int concurrency, long sent, long errors, List<String> firstErrors, double seconds, Histogram latency,
-                 boolean capped, long serverCpuNanos, long clientCpuNanos) {
+                 boolean capped, long serverCpuNanos, long clientCpuNanos, long liveBytesAfter) {
+        Level withHeap(long liveBytes) {
+            return new Level(concurrency, sent, errors, firstErrors, seconds, latency, capped, serverCpuNanos, clientCpuNanos, liveBytes);
+        }
+
         double perSecond() {
             return (sent - errors) / seconds;
         }
     }
 
-    record Snapshot(long liveBytes, long liveSessions) {
+    record Snapshot(long liveBytes, long liveSessions, java.util.Map<String, Long> bytesByClass) {
+        /** The classes whose live bytes grew most since {@code before}, for a heap that did not stay flat. */
+        List<String> grownSince(Snapshot before, int n) {
+            return bytesByClass.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.bytesByClass.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                    .map(e -> String.format(Locale.ROOT, "%s %+.2f MB", e.getKey(), e.getValue() / 1e6)).toList();
+        }
     }
 
     record Outcome(String name, List<Level> levels, Snapshot before, Snapshot after, String sessions, long requests) {
@@ -89,6 +105,7 @@ public final class ServeLoad {
         boolean process = true;
         boolean inProcess = true;
         String launcher = "./authdoctor";
+        String serverJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Integer firstRuns = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -96,9 +113,10 @@ public final class ServeLoad {
                 case "--process-only" -> inProcess = false;
                 case "--in-process-only" -> process = false;
                 case "--launcher" -> launcher = args[++i];
+                case "--server-java" -> serverJava = args[++i];
                 case "--first-runs" -> firstRuns = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ServeLoad [--quick] [--launcher PATH] [--first-runs N] [--process-only | --in-process-only]");
+                    System.err.println("usage: ServeLoad [--quick] [--launcher PATH] [--server-java JAVA] [--first-runs N] [--process-only | --in-process-only]");
                     System.exit(2);
                 }
             }
@@ -122,10 +140,10 @@ public final class ServeLoad {
             outcomes.add(load.againstProcess(launcher));
         }
         if (inProcess) {
-            outcomes.add(load.againstInProcess());
+            outcomes.addAll(load.againstInProcess());
         }
         printTable(outcomes);
-        List<Long> first = process && plan.firstRuns > 0 ? load.firstDiagnoses(launcher) : List.of();
+        List<Long> first = process && plan.firstRuns > 0 ? load.firstDiagnoses(launcher, serverJava) : List.of();
         printGoals(outcomes, first);
         System.out.println("load after: " + loadAverage());
         System.exit(0); // the HttpClient's selector thread would otherwise keep the JVM up a little
@@ -145,7 +163,7 @@ public final class ServeLoad {
 
     private Outcome againstProcess(String launcher) throws Exception {
         System.out.println("./authdoctor serve (a separate process):");
-        try (Served served = Served.start(launcher, work.resolve("serve.log"))) {
+        try (Served served = Served.start(List.of(launcher, "serve", "--port", "0"), work.resolve("serve.log"))) {
             URI base = served.awaitReady(client, Duration.ofMinutes(3));
             ProcessHandle server = served.process.toHandle();
             System.out.printf(Locale.ROOT, "  server: pid %d, %s%n", server.pid(), server.info().command().orElse("?"));
@@ -153,28 +171,37 @@ public final class ServeLoad {
         }
     }
 
-    private Outcome againstInProcess() throws Exception {
+    private List<Outcome> againstInProcess() throws Exception {
         System.out.println("DiagnosisServer in this JVM (java " + Runtime.version() + "):");
         try (Troubleshooter doctor = Troubleshooter.create();
              DiagnosisServer server = DiagnosisServer.builder().port(0).troubleshooter(doctor).build().start()) {
             server.awaitReady(Duration.ofMinutes(3));
             URI base = URI.create("http://127.0.0.1:" + server.port() + "/");
-            return measure("in-process", base, ProcessHandle.current(),
+            Outcome served = measure("in-process", base, ProcessHandle.current(),
                     () -> Optional.of(doctor.openSessions() + " (Troubleshooter.openSessions())"));
+            // the ceiling: the same JVM and troubleshooter, already warm, doing the route's work without HTTP
+            List<Level> levels = new ArrayList<>();
+            for (int i = 0; i < CONCURRENCY.length; i++) {
+                levels.add(direct(doctor, CONCURRENCY[i], plan.requests[i]));
+            }
+            return List.of(served, new Outcome("no HTTP", levels, null, null, null, levels.stream().mapToLong(Level::sent).sum()));
         }
     }
 
     private Outcome measure(String name, URI base, ProcessHandle server, java.util.concurrent.Callable<Optional<String>> sessions)
             throws Exception {
         URI diagnoses = base.resolve("/v1/diagnoses");
-        Level warm = run(diagnoses, 8, plan.warmup, server);
-        System.out.printf(Locale.ROOT, "  warm-up: %,d requests, %,.0f diagnoses/s, %d errors%s%n", warm.sent, warm.perSecond(), warm.errors,
-                warm.firstErrors.isEmpty() ? "" : " " + warm.firstErrors);
+        // the warm-up also opens 64 connections, so that pools sized by concurrency are full before the heap is read
+        for (Level warm : List.of(run(diagnoses, 8, plan.warmup, server), run(diagnoses, 64, plan.warmup / 4, server))) {
+            System.out.printf(Locale.ROOT, "  warm-up at concurrency %d: %,d requests, %,.0f diagnoses/s, %d errors%s%n", warm.concurrency,
+                    warm.sent, warm.perSecond(), warm.errors, warm.firstErrors.isEmpty() ? "" : " " + warm.firstErrors);
+        }
         Snapshot before = snapshot(server);
         List<Level> levels = new ArrayList<>();
         long requests = 0;
         for (int i = 0; i < CONCURRENCY.length; i++) {
             Level level = run(diagnoses, CONCURRENCY[i], plan.requests[i], server);
+            level = level.withHeap(snapshot(server).liveBytes);
             System.out.printf(Locale.ROOT, "  concurrency %d: %,d requests in %.1f s%n", level.concurrency, level.sent, level.seconds);
             levels.add(level);
             requests += level.sent;
@@ -186,8 +213,33 @@ public final class ServeLoad {
 
     // ---- the load itself ----
 
+    /** One request (or one diagnosis without HTTP): null when it succeeded, else what went wrong. */
+    interface Call {
+        String send(byte[] body) throws IOException, InterruptedException;
+    }
+
     /** {@code requests} posts by {@code concurrency} threads back to back; stops at the count or the time cap. */
     Level run(URI uri, int concurrency, long requests, ProcessHandle server) throws InterruptedException {
+        return run(concurrency, requests, server, body -> {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() == 200 ? null : "HTTP " + response.statusCode() + " " + head(response.body());
+        });
+    }
+
+    /** The server's work without HTTP, in this JVM: read the body as the route does, diagnose, write the JSON. */
+    Level direct(Troubleshooter doctor, int concurrency, long requests) throws InterruptedException {
+        return run(concurrency, requests, ProcessHandle.current(), body -> {
+            ReadResult r = IncidentJson.read(new String(body, StandardCharsets.UTF_8));
+            if (!(r instanceof ReadResult.Accepted a)) {
+                return "rejected: " + r;
+            }
+            return DiagnosisJson.toJson(doctor.diagnose(a.incident())).isEmpty() ? "empty diagnosis" : null;
+        });
+    }
+
+    private Level run(int concurrency, long requests, ProcessHandle server, Call call) throws InterruptedException {
         AtomicLong next = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
@@ -203,15 +255,12 @@ public final class ServeLoad {
             workers[w] = new Thread(() -> {
                 long i;
                 while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get((int) (i % bodies.size())))).build();
+                    byte[] body = bodies.get((int) (i % bodies.size()));
                     long start = System.nanoTime();
                     String failure;
                     try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        failure = response.statusCode() == 200 ? null : "HTTP " + response.statusCode() + " " + head(response.body());
-                    } catch (IOException e) {
+                        failure = call.send(body);
+                    } catch (IOException | RuntimeException e) {
                         failure = e.getClass().getSimpleName() + ": " + e.getMessage();
                     } catch (InterruptedException e) {
                         return;
@@ -234,7 +283,7 @@ public final class ServeLoad {
         }
         long sent = all.getTotalCount();
         return new Level(concurrency, sent, errors.get(), List.copyOf(firstErrors), seconds, all, sent < requests,
-                cpuNanos(server) - serverCpu0, cpuNanos(ProcessHandle.current()) - clientCpu0);
+                cpuNanos(server) - serverCpu0, cpuNanos(ProcessHandle.current()) - clientCpu0, -1);
     }
 
     private static String head(byte[] body) {
@@ -251,32 +300,53 @@ public final class ServeLoad {
 
     // ---- first diagnosis after readiness ----
 
-    /** Fresh processes, one at a time: poll /readyz, then time the first POST (the client is warm by now). */
-    private List<Long> firstDiagnoses(String launcher) throws Exception {
-        System.out.printf(Locale.ROOT, "%nfirst diagnosis after readiness, %d fresh ./authdoctor serve processes:%n", plan.firstRuns);
-        List<Long> firsts = new ArrayList<>();
+    /**
+     * Fresh processes, one at a time: poll /readyz, then time the first POST (the client is warm by now). Beside
+     * {@code ./authdoctor serve}, the server as proposed ({@link ServeWarmed}: warmed before it says ready) and the
+     * same stand-in not warmed, both started the same way, so the difference is the warming alone.
+     */
+    private List<Long> firstDiagnoses(String launcher, String serverJava) throws Exception {
+        String cp = System.getProperty("java.class.path");
+        List<String> names = List.of("./authdoctor serve", "stand-in, not warmed", "stand-in, warmed (proposal)");
+        List<List<String>> commands = List.of(List.of(launcher, "serve", "--port", "0"),
+                List.of(serverJava, "-cp", cp, ServeWarmed.class.getName(), "0"),
+                List.of(serverJava, "-cp", cp, ServeWarmed.class.getName(), Integer.toString(WARM_ROUNDS)));
+        System.out.printf(Locale.ROOT, "%nfirst diagnosis after readiness, %d fresh processes of each (stand-in: %s on %s; warmed: %d rounds "
+                + "over examples/incidents.jsonl before ready):%n", plan.firstRuns, ServeWarmed.class.getSimpleName(), serverJava, WARM_ROUNDS);
+        List<List<Long>> firsts = new ArrayList<>();
+        List<List<Long>> readies = new ArrayList<>();
+        for (int v = 0; v < commands.size(); v++) {
+            firsts.add(new ArrayList<>());
+            readies.add(new ArrayList<>());
+        }
         for (int k = 0; k < plan.firstRuns; k++) {
-            long t0 = System.nanoTime();
-            try (Served served = Served.start(launcher, work.resolve("serve-first-" + k + ".log"))) {
-                URI base = served.awaitReady(client, Duration.ofMinutes(3));
-                long ready = System.nanoTime();
-                long[] posts = new long[3];
-                for (int i = 0; i < posts.length; i++) {
+            for (int v = 0; v < commands.size(); v++) { // alternate, so a change in the machine's load falls on all
+                long t0 = System.nanoTime();
+                try (Served served = Served.start(commands.get(v), work.resolve("serve-first-" + v + "-" + k + ".log"))) {
+                    URI base = served.awaitReady(client, Duration.ofMinutes(3));
+                    readies.get(v).add(System.nanoTime() - t0);
                     HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/diagnoses")).timeout(REQUEST_TIMEOUT)
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(k))).build();
                     long start = System.nanoTime();
                     HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    posts[i] = System.nanoTime() - start;
+                    firsts.get(v).add(System.nanoTime() - start);
                     if (response.statusCode() != 200) {
-                        throw new IllegalStateException("first diagnoses: HTTP " + response.statusCode() + " " + head(response.body()));
+                        throw new IllegalStateException("first diagnosis: HTTP " + response.statusCode() + " " + head(response.body()));
                     }
                 }
-                firsts.add(posts[0]);
-                System.out.printf(Locale.ROOT, "  run %d: ready %,d ms after launch; first POST %.1f ms, second %.1f ms, third %.1f ms%n",
-                        k + 1, (ready - t0) / 1_000_000, posts[0] / 1e6, posts[1] / 1e6, posts[2] / 1e6);
             }
         }
-        return firsts;
+        for (int v = 0; v < commands.size(); v++) {
+            System.out.printf(Locale.ROOT, "  %-28s first POST median %6.1f ms (runs: %s); ready %,d ms after launch (median)%n", names.get(v),
+                    ms(median(firsts.get(v))), firsts.get(v).stream().map(n -> String.format(Locale.ROOT, "%.1f", ms(n))).toList(),
+                    median(readies.get(v)) / 1_000_000);
+        }
+        return firsts.get(0);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     // ---- heap and sessions ----
@@ -288,6 +358,7 @@ public final class ServeLoad {
         Process run = new ProcessBuilder(jcmd, Long.toString(p.pid()), "GC.class_histogram").redirectErrorStream(true).start();
         long total = -1;
         long sessions = 0;
+        java.util.Map<String, Long> byClass = new java.util.HashMap<>();
         List<String> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -295,8 +366,11 @@ public final class ServeLoad {
                 String[] f = line.trim().split("\\s+");
                 if (f.length >= 3 && f[0].equals("Total")) {
                     total = Long.parseLong(f[2]);
-                } else if (f.length >= 4 && f[3].equals(SESSION_CLASS)) {
-                    sessions = Long.parseLong(f[1]);
+                } else if (f.length >= 4 && f[0].endsWith(":")) {
+                    byClass.put(f[3], Long.parseLong(f[2]));
+                    if (f[3].equals(SESSION_CLASS)) {
+                        sessions = Long.parseLong(f[1]);
+                    }
                 }
                 if (out.size() < 5) {
                     out.add(line);
@@ -307,7 +381,7 @@ public final class ServeLoad {
             run.destroyForcibly();
             throw new IllegalStateException(jcmd + " GC.class_histogram gave no total: " + out);
         }
-        return new Snapshot(total, sessions);
+        return new Snapshot(total, sessions, byClass);
     }
 
     /** An open-sessions gauge from the server's Prometheus metrics, when it exports one. */
@@ -332,14 +406,14 @@ public final class ServeLoad {
 
     private static void printTable(List<Outcome> outcomes) {
         System.out.println();
-        System.out.println("server          conc   requests   diagnoses/s   p50 ms   p99 ms   max ms  errors   CPU us/request (server, client)");
+        System.out.println("server          conc   requests   diagnoses/s   p50 ms   p99 ms   max ms  errors  heap MB   CPU us/request (server, client)");
         for (Outcome o : outcomes) {
             for (Level l : o.levels) {
-                boolean same = o.name.equals("in-process");
-                System.out.printf(Locale.ROOT, "%-14s %5d %10s %13s %8.2f %8.2f %8.1f %7d   %s%n", o.name, l.concurrency,
+                boolean same = !o.name.equals("serve process");
+                System.out.printf(Locale.ROOT, "%-14s %5d %10s %13s %8.2f %8.2f %8.1f %7d %8s   %s%n", o.name, l.concurrency,
                         String.format(Locale.ROOT, "%,d", l.sent) + (l.capped ? "*" : ""), String.format(Locale.ROOT, "%,.0f", l.perSecond()),
                         ms(l.latency.getValueAtPercentile(50)), ms(l.latency.getValueAtPercentile(99)), ms(l.latency.getMaxValue()),
-                        l.errors, same ? String.format(Locale.ROOT, "%.0f (one JVM)", l.serverCpuNanos / 1e3 / l.sent)
+                        l.errors, l.liveBytesAfter < 0 ? "-" : String.format(Locale.ROOT, "%.1f", l.liveBytesAfter / 1e6), same ? String.format(Locale.ROOT, "%.0f (one JVM)", l.serverCpuNanos / 1e3 / l.sent)
                                 : String.format(Locale.ROOT, "%.0f, %.0f", l.serverCpuNanos / 1e3 / l.sent, l.clientCpuNanos / 1e3 / l.sent));
                 for (String e : l.firstErrors) {
                     System.out.println("    error: " + e);
@@ -351,10 +425,14 @@ public final class ServeLoad {
         }
         System.out.println();
         for (Outcome o : outcomes) {
+            if (o.before == null) {
+                continue;
+            }
             System.out.printf(Locale.ROOT, "%s: after %,d requests: open rule sessions %s; live Drools sessions in the heap %d%n",
                     o.name, o.requests, o.sessions, o.after.liveSessions);
             System.out.printf(Locale.ROOT, "%s: live heap after a full GC: %.1f MB before, %.1f MB after (%+.1f MB)%n",
                     o.name, o.before.liveBytes / 1e6, o.after.liveBytes / 1e6, (o.after.liveBytes - o.before.liveBytes) / 1e6);
+            System.out.println("    grown most: " + String.join(", ", o.after.grownSince(o.before, 6)));
         }
     }
 
@@ -362,6 +440,9 @@ public final class ServeLoad {
         System.out.println();
         System.out.println("goals (issue 13):");
         for (Outcome o : outcomes) {
+            if (o.before == null) {
+                continue;
+            }
             Level c8 = o.levels.stream().filter(l -> l.concurrency == 8).findFirst().orElseThrow();
             double p99 = ms(c8.latency.getValueAtPercentile(99));
             long errors = o.levels.stream().mapToLong(Level::errors).sum();
@@ -373,10 +454,10 @@ public final class ServeLoad {
                     yes(p99 < 25), errors, yes(errors == 0), o.after.liveSessions, yes(o.after.liveSessions == 0), growth / 1e6, yes(flat));
         }
         if (!first.isEmpty()) {
-            List<Long> sorted = first.stream().sorted().toList();
-            double median = ms(sorted.get((sorted.size() - 1) / 2));
+            int runs = first.size();
+            double median = ms(median(first));
             System.out.printf(Locale.ROOT, "  first diagnosis after readiness: median %.1f ms of %d fresh processes (< 10: %s)%n",
-                    median, sorted.size(), yes(median < 10));
+                    median, runs, yes(median < 10));
         }
     }
 
@@ -422,9 +503,15 @@ public final class ServeLoad {
             drain.start();
         }
 
-        static Served start(String launcher, Path log) throws IOException {
-            Process p = new ProcessBuilder(launcher, "serve", "--port", "0")
-                    .redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
+        static Served start(List<String> command, Path log) throws IOException {
+            ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log.toFile()));
+            // SERVE_JAVA_OPTS reaches the server's JVM (a profiler, a heap limit); the load tool's own JAVA_OPTS does not
+            b.environment().remove("JAVA_OPTS");
+            String opts = System.getenv("SERVE_JAVA_OPTS");
+            if (opts != null) {
+                b.environment().put("JAVA_OPTS", opts);
+            }
+            Process p = b.start();
             return new Served(p);
         }
 
