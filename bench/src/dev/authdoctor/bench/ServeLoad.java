@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Load on {@code authdoctor serve} over loopback (issue 13): the JDK HttpClient, HTTP/1.1 with keep-alive, a fixed
@@ -93,6 +94,7 @@ public final class ServeLoad {
     private final List<byte[]> bodies;
     private final Plan plan;
     private final Path work;
+    private final java.util.Map<String, Level> healthFloor = new java.util.LinkedHashMap<>();
 
     private ServeLoad(List<byte[]> bodies, Plan plan, Path work) {
         this.bodies = bodies;
@@ -142,7 +144,7 @@ public final class ServeLoad {
         if (inProcess) {
             outcomes.addAll(load.againstInProcess());
         }
-        printTable(outcomes);
+        printTable(outcomes, load.healthFloor);
         List<Long> first = process && plan.firstRuns > 0 ? load.firstDiagnoses(launcher, serverJava) : List.of();
         printGoals(outcomes, first);
         System.out.println("load after: " + loadAverage());
@@ -206,6 +208,14 @@ public final class ServeLoad {
             levels.add(level);
             requests += level.sent;
         }
+        // the HTTP floor: the same server and client, a request with no body and no work behind it
+        URI health = base.resolve("/healthz");
+        Level floor = run(8, plan.requests[1], server, body -> {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(health).timeout(REQUEST_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
+        });
+        healthFloor.put(name, floor);
         Snapshot after = snapshot(server);
         String open = sessions.call().orElse("not exported (no open-sessions gauge at /metrics)");
         return new Outcome(name, levels, before, after, open, requests);
@@ -404,7 +414,7 @@ public final class ServeLoad {
 
     // ---- output ----
 
-    private static void printTable(List<Outcome> outcomes) {
+    private static void printTable(List<Outcome> outcomes, java.util.Map<String, Level> healthFloor) {
         System.out.println();
         System.out.println("server          conc   requests   diagnoses/s   p50 ms   p99 ms   max ms  errors  heap MB   CPU us/request (server, client)");
         for (Outcome o : outcomes) {
@@ -420,7 +430,13 @@ public final class ServeLoad {
                 }
             }
         }
-        if (outcomes.stream().flatMap(o -> o.levels.stream()).anyMatch(Level::capped)) {
+        healthFloor.forEach((name, l) -> System.out.printf(Locale.ROOT,
+                "%-14s %5d %10s %13s %8.2f %8.2f %8.1f %7d %8s   %s   <- GET /healthz, the HTTP floor%n", name, l.concurrency,
+                String.format(Locale.ROOT, "%,d", l.sent) + (l.capped ? "*" : ""), String.format(Locale.ROOT, "%,.0f", l.perSecond()),
+                ms(l.latency.getValueAtPercentile(50)), ms(l.latency.getValueAtPercentile(99)), ms(l.latency.getMaxValue()), l.errors, "-",
+                name.equals("serve process") ? String.format(Locale.ROOT, "%.0f, %.0f", l.serverCpuNanos / 1e3 / l.sent, l.clientCpuNanos / 1e3 / l.sent)
+                        : String.format(Locale.ROOT, "%.0f (one JVM)", l.serverCpuNanos / 1e3 / l.sent)));
+        if (Stream.concat(outcomes.stream().flatMap(o -> o.levels.stream()), healthFloor.values().stream()).anyMatch(Level::capped)) {
             System.out.println("* stopped by the time cap before the request count");
         }
         System.out.println();
