@@ -11,7 +11,7 @@
 # Every loop stops at its request count or its time cap.
 #   bench/serve-load.sh            full: 1,000,000 requests at concurrency 8 (about 15 to 25 minutes)
 #   bench/serve-load.sh --quick    a few minutes, for trying; any ServeLoad argument works:
-#                                  --process-only, --in-process-only, --first-runs N
+#                                  --process-only, --in-process-only, --first-only, --first-runs N
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null

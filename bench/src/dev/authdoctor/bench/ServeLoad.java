@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * stops. Run through {@code bench/serve-load.sh}; not a test.
  *
  * <pre>
- * ServeLoad [--quick] [--launcher ./authdoctor] [--server-java JAVA] [--first-runs N] [--process-only | --in-process-only]
+ * ServeLoad [--quick] [--launcher ./authdoctor] [--server-java JAVA] [--first-runs N]
+ *           [--process-only | --in-process-only | --first-only]
  * </pre>
  * It loads, in turn: a fresh {@code ./authdoctor serve} process (what users run), then a {@link DiagnosisServer} in
  * this JVM (where {@link Troubleshooter#openSessions()} can be read directly), then times the first diagnosis after
@@ -64,6 +65,8 @@ public final class ServeLoad {
     static final int[] CONCURRENCY = {1, 8, 64};
     /** Rounds over the examples the proposed server makes before it says ready (13 examples: 260 diagnoses). */
     static final int WARM_ROUNDS = 20;
+    /** Then requests to its own API over loopback, before it says ready (the "+ HTTP" stand-in). */
+    static final int WARM_POSTS = 200;
 
     record Level(int concurrency, long sent, long errors, List<String> firstErrors, double seconds, Histogram latency,
                  boolean capped, long serverCpuNanos, long clientCpuNanos, long liveBytesAfter) {
@@ -106,6 +109,7 @@ public final class ServeLoad {
         boolean quick = false;
         boolean process = true;
         boolean inProcess = true;
+        boolean firstOnly = false;
         String launcher = "./authdoctor";
         String serverJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Integer firstRuns = null;
@@ -114,11 +118,16 @@ public final class ServeLoad {
                 case "--quick" -> quick = true;
                 case "--process-only" -> inProcess = false;
                 case "--in-process-only" -> process = false;
+                case "--first-only" -> {
+                    process = false;
+                    inProcess = false;
+                    firstOnly = true;
+                }
                 case "--launcher" -> launcher = args[++i];
                 case "--server-java" -> serverJava = args[++i];
                 case "--first-runs" -> firstRuns = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: ServeLoad [--quick] [--launcher PATH] [--server-java JAVA] [--first-runs N] [--process-only | --in-process-only]");
+                    System.err.println("usage: ServeLoad [--quick] [--launcher PATH] [--server-java JAVA] [--first-runs N] [--process-only | --in-process-only | --first-only]");
                     System.exit(2);
                 }
             }
@@ -144,8 +153,10 @@ public final class ServeLoad {
         if (inProcess) {
             outcomes.addAll(load.againstInProcess());
         }
-        printTable(outcomes, load.healthFloor);
-        List<Long> first = process && plan.firstRuns > 0 ? load.firstDiagnoses(launcher, serverJava) : List.of();
+        if (!outcomes.isEmpty()) {
+            printTable(outcomes, load.healthFloor);
+        }
+        List<Long> first = (process || firstOnly) && plan.firstRuns > 0 ? load.firstDiagnoses(launcher, serverJava) : List.of();
         printGoals(outcomes, first);
         System.out.println("load after: " + loadAverage());
         System.exit(0); // the HttpClient's selector thread would otherwise keep the JVM up a little
@@ -210,7 +221,7 @@ public final class ServeLoad {
         }
         // the HTTP floor: the same server and client, a request with no body and no work behind it
         URI health = base.resolve("/healthz");
-        Level floor = run(8, plan.requests[1], server, body -> {
+        Level floor = run(8, plan.requests[1] / 5, server, body -> {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(health).timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
@@ -317,12 +328,14 @@ public final class ServeLoad {
      */
     private List<Long> firstDiagnoses(String launcher, String serverJava) throws Exception {
         String cp = System.getProperty("java.class.path");
-        List<String> names = List.of("./authdoctor serve", "stand-in, not warmed", "stand-in, warmed (proposal)");
+        List<String> names = List.of("./authdoctor serve", "stand-in, not warmed", "stand-in, warmed", "stand-in, warmed + HTTP");
         List<List<String>> commands = List.of(List.of(launcher, "serve", "--port", "0"),
                 List.of(serverJava, "-cp", cp, ServeWarmed.class.getName(), "0"),
-                List.of(serverJava, "-cp", cp, ServeWarmed.class.getName(), Integer.toString(WARM_ROUNDS)));
+                List.of(serverJava, "-cp", cp, ServeWarmed.class.getName(), Integer.toString(WARM_ROUNDS)),
+                List.of(serverJava, "-cp", cp, ServeWarmed.class.getName(), Integer.toString(WARM_ROUNDS), Integer.toString(WARM_POSTS)));
         System.out.printf(Locale.ROOT, "%nfirst diagnosis after readiness, %d fresh processes of each (stand-in: %s on %s; warmed: %d rounds "
-                + "over examples/incidents.jsonl before ready):%n", plan.firstRuns, ServeWarmed.class.getSimpleName(), serverJava, WARM_ROUNDS);
+                + "over examples/incidents.jsonl before ready; + HTTP: then %d requests to itself):%n", plan.firstRuns,
+                ServeWarmed.class.getSimpleName(), serverJava, WARM_ROUNDS, WARM_POSTS);
         List<List<Long>> firsts = new ArrayList<>();
         List<List<Long>> readies = new ArrayList<>();
         for (int v = 0; v < commands.size(); v++) {
