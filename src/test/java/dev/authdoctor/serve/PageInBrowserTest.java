@@ -237,6 +237,29 @@ class PageInBrowserTest {
     }
 
     @Test
+    void aServerThatAsksForATokenGetsItFromTheAgentAndThenDiagnoses() {
+        String token = "page-test-token-0123456789";
+        try (DiagnosisServer guarded = DiagnosisServer.builder().port(0).troubleshooter(doctor)
+                .token(BearerToken.of(token, "test")).build().start()) {
+            guarded.awaitReady(Duration.ofSeconds(60));
+            driver.get("http://127.0.0.1:" + guarded.port() + "/");
+            wait.until(d -> js("return document.readyState").equals("complete"));
+            assertThat(driver.findElement(By.id("token-field")).isDisplayed()).as("no token asked before the server asks").isFalse();
+            type(By.id("ticket-text"), TICKET);
+            driver.findElement(By.id("diagnose")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("access-token")));
+            assertThat(driver.findElement(By.id("error")).getText()).contains("access token");
+            assertThat(driver.findElement(By.id("result")).isDisplayed()).isFalse();
+            type(By.id("access-token"), token);
+            driver.findElement(By.id("diagnose")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+            assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+            assertThat((String) js("return sessionStorage.length + localStorage.length + document.cookie.length + ''"))
+                    .as("the token is kept nowhere but the field").isEqualTo("0");
+        }
+    }
+
+    @Test
     void aHostileTicketRendersAsText() throws IOException {
         String hostile = "<img src=x onerror=alert(1)> my token is not working, the code is always rejected "
                 + "<script>alert(2)</script><b id=injected>bold</b> \"><svg onload=alert(3)></svg> ' onmouseover='alert(4)";

@@ -34,12 +34,23 @@
     }
   }
 
+  // A server bound beyond loopback asks for a bearer token: the field appears on the first 401, and the token is
+  // kept in that field only (never in storage or the URL).
+  function headers() {
+    const h = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
+    const token = $('access-token').value.trim();
+    if (token) {
+      h.Authorization = 'Bearer ' + token;
+    }
+    return h;
+  }
+
   async function post(path, body) {
     let res;
     try {
       res = await fetch(path, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+        headers: headers(),
         body: JSON.stringify(body),
         cache: 'no-store',
         credentials: 'same-origin',
@@ -54,6 +65,13 @@
       json = null;
     }
     if (!res.ok) {
+      if (res.status === 401) {
+        $('token-field').hidden = false;
+        json = Object.assign({}, json || {}, {
+          title: 'This server asks for an access token',
+          detail: 'Enter it in the Access token field, then press Diagnose again.',
+        });
+      }
       if (res.status === 503 || res.status === 429) {
         const wait = res.headers.get('Retry-After');
         json = Object.assign({ title: 'The server is busy' }, json || {},
