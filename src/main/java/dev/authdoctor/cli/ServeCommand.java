@@ -74,6 +74,11 @@ final class ServeCommand extends RulesCommand implements Callable<Integer> {
             description = "The largest JSON body, in bytes or with k or m (default: ${DEFAULT-VALUE}); larger ones get 413.")
     String maxBody;
 
+    @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "3000",
+            description = "Run the examples through the rules for up to MS ms before /readyz says ready, so the first users "
+                    + "find the code compiled (default: ${DEFAULT-VALUE}; 0 skips it). The API answers meanwhile.")
+    long warmupMillis;
+
     @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "On stop, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     int shutdownSeconds;
@@ -94,6 +99,7 @@ final class ServeCommand extends RulesCommand implements Callable<Integer> {
                     .maxBodyBytes(size(cl, maxBody))
                     .maxConcurrent(maxConcurrent).maxQueued(maxQueued, Duration.ofSeconds(2))
                     .shutdownTimeout(Duration.ofSeconds(shutdownSeconds))
+                    .warmup(Duration.ofMillis(warmupMillis))
                     .build();
         } catch (IllegalArgumentException e) {
             String hint = e.getMessage().startsWith("refusing")

@@ -85,4 +85,35 @@ class DiagnosisServerTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
+
+    @Test
+    void saysReadyOnlyAfterTheWarmUpWhileTheApiAlreadyAnswers() throws Exception {
+        // A warm-up with a long budget (300 passes over the examples): /readyz must say 503 while it runs.
+        try (DiagnosisServer warming = DiagnosisServer.builder().port(0).troubleshooter(doctor)
+                .warmup(Duration.ofSeconds(30)).build()) {
+            assertThat(Warmup.examples()).as("the examples travel with the server").hasSize(13);
+            warming.start();
+            HttpRequest.Builder ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + warming.port() + "/readyz"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int sawNotReady = 0;
+            while (!warming.ready() && System.nanoTime() < deadline) {
+                HttpResponse<String> r = send(ready);
+                if (!warming.ready()) {
+                    sawNotReady += r.statusCode() == 503 ? 1 : 0;
+                }
+                Thread.sleep(5);
+            }
+            assertThat(warming.ready()).isTrue();
+            assertThat(send(ready).statusCode()).isEqualTo(200);
+            assertThat(sawNotReady).as("/readyz answered 503 while the warm-up ran").isPositive();
+        }
+    }
+
+    @Test
+    void theWarmUpRunsEveryExampleThroughTheRules() {
+        int rounds = 2;
+        assertThat(Warmup.run(doctor, Duration.ofMinutes(1), rounds)).isEqualTo(rounds * Warmup.examples().size());
+        assertThat(Warmup.run(doctor, Duration.ZERO, rounds)).as("a spent budget stops it").isZero();
+        assertThat(doctor.openSessions()).isZero();
+    }
 }
