@@ -25,10 +25,10 @@ import java.util.concurrent.CountDownLatch;
         mixinStandardHelpOptions = true,
         description = {
                 "Runs a resident HTTP service: POST /v1/diagnoses and the rest of the API described at /openapi.json,",
-                "the help desk's page at /, /healthz, /readyz (ready once the packs are compiled) and /metrics (Prometheus).",
+                "the help desk's page at /, /healthz, /readyz (ready once the packs are compiled and warmed up) and /metrics (Prometheus).",
                 "It binds 127.0.0.1 unless --bind says otherwise, and refuses any other address unless a bearer token",
                 "(--token-file, or the environment variable " + ServeCommand.TOKEN_ENV + ") or mutual TLS (--tls-keystore",
-                "with --tls-truststore) guards it. With a token, every path but /healthz, /readyz and the page's files needs",
+                "with --tls-truststore) guards it. With a token, every path but /healthz, /readyz, /openapi.json and the page's files needs",
                 "'Authorization: Bearer TOKEN'. An access log (method, route, status, time, bytes; no addresses, paths as sent,",
                 "queries or bodies) goes to standard output."},
         exitCodeListHeading = "%nExit codes:%n",
