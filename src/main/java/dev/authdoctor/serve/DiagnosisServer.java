@@ -62,6 +62,7 @@ public final class DiagnosisServer implements AutoCloseable {
         this.ownsDoctor = b.ownsDoctor;
         this.ownsMetrics = b.metrics == null;
         this.metrics = ownsMetrics ? new ServiceMetrics() : b.metrics;
+        this.metrics.watchSessions(() -> doctor.getNow(null));
     }
 
     /** A server on 127.0.0.1:8080 with the built-in pack, until told otherwise. */

@@ -55,6 +55,17 @@ public final class ServiceMetrics implements ServiceEvents, AutoCloseable {
         gc.bindTo(registry);
     }
 
+    /**
+     * Watches the troubleshooter's open rule sessions: none outlives a diagnosis, so anything but 0 between requests
+     * is a leak an operator should see.
+     */
+    void watchSessions(java.util.function.Supplier<Troubleshooter> doctor) {
+        io.micrometer.core.instrument.Gauge.builder("authdoctor.open.sessions", () -> {
+            Troubleshooter t = doctor.get();
+            return t == null ? 0 : t.openSessions();
+        }).description("Rule sessions open now (each lives for one diagnosis)").register(registry);
+    }
+
     /** The metrics in Prometheus' text format. */
     public String scrape() {
         return registry.scrape();

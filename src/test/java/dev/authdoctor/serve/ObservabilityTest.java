@@ -105,6 +105,7 @@ class ObservabilityTest {
         assertThat(text).contains("http_server_requests_seconds_bucket{method=\"POST\",route=\"/v1/diagnoses\",status=\"200\",le=");
         assertThat(text).contains("authdoctor_diagnoses_total{outcome=\"DIAGNOSED\",problem=\"" + problem + "\"} 1.0");
         assertThat(text).contains("authdoctor_rejects_total 1.0");
+        assertThat(text).contains("authdoctor_open_sessions 0.0"); // none outlives its diagnosis
         assertThat(text).contains("authdoctor_consultations_total{action=\"start\"} 1.0");
         assertThat(text).contains("authdoctor_pack_reloads_total{result=\"ok\"} 1.0", "authdoctor_pack_reloads_total{result=\"failed\"} 1.0");
         assertThat(text).contains("jvm_memory_used_bytes");
