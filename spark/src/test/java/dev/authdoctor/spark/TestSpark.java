@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One local[2] session for every test class (a session costs seconds), and helpers over job outputs. */
+/**
+ * One session for every test class (a session costs seconds), and helpers over job outputs. local[2,2]: two cores,
+ * and a failed task is tried once more, as on a cluster (plain local[N] never retries), so a test can show that a
+ * retried task changes nothing.
+ */
 final class TestSpark {
 
     private static SparkSession session;
@@ -20,7 +24,7 @@ final class TestSpark {
 
     static synchronized SparkSession session() {
         if (session == null) {
-            session = SparkSession.builder().master("local[2]").appName("authdoctor-spark-tests")
+            session = SparkSession.builder().master("local[2,2]").appName("authdoctor-spark-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.driver.memory", "512m")
@@ -35,11 +39,20 @@ final class TestSpark {
         return Path.of(System.getProperty("authdoctor.root", "..")).toAbsolutePath().normalize();
     }
 
+    /** The part files of a Spark output folder, in name order. */
+    static List<Path> parts(Path folder) {
+        try (Stream<Path> parts = Files.list(folder)) {
+            return parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The lines of a Spark text output folder: its part files in name order, concatenated. */
     static List<String> partLines(Path folder) {
-        try (Stream<Path> parts = Files.list(folder)) {
+        try {
             List<String> lines = new ArrayList<>();
-            for (Path p : parts.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+            for (Path p : parts(folder)) {
                 lines.addAll(Files.readAllLines(p));
             }
             return lines;
