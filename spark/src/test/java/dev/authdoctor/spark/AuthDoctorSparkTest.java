@@ -52,10 +52,7 @@ class AuthDoctorSparkTest {
         spark.read().text(EXAMPLES.toString()).createOrReplaceTempView("incidents");
         List<Row> rows = spark.sql("SELECT d.incidentId, d.outcome, d.problems.id, size(d.steps), d.escalation.now FROM "
                 + "(SELECT " + AuthDoctorSpark.FUNCTION + "(value) AS d FROM incidents) ORDER BY d.incidentId").collectAsList();
-        TreeMap<String, Diagnosis> expected;
-        try (Troubleshooter doctor = Troubleshooter.create()) {
-            expected = library(doctor);
-        }
+        TreeMap<String, Diagnosis> expected = library(TestSpark.doctor());
         assertThat(rows).hasSize(expected.size());
         for (Row r : rows) {
             Diagnosis d = expected.get(r.getString(0));
@@ -81,9 +78,7 @@ class AuthDoctorSparkTest {
         List<String> lines = new ArrayList<>(out.diagnosisLines().collectAsList());
         assertThat(out.rejects().count()).isZero();
         List<String> expected = new ArrayList<>();
-        try (Troubleshooter doctor = Troubleshooter.create()) {
-            library(doctor).values().forEach(d -> expected.add(DiagnosisJson.toJson(d)));
-        }
+        library(TestSpark.doctor()).values().forEach(d -> expected.add(DiagnosisJson.toJson(d)));
         Collections.sort(lines);
         Collections.sort(expected);
         assertThat(lines).isEqualTo(expected);

@@ -3,7 +3,6 @@ package dev.authdoctor.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.batch.Batch;
 import dev.authdoctor.batch.BatchOptions;
 import dev.authdoctor.batch.RunOutputs;
@@ -73,9 +72,7 @@ class SparkBatchTest {
     }
 
     static Batch.Result batch(List<String> inputs, Path out, ColumnMap map) throws IOException {
-        try (Troubleshooter doctor = Troubleshooter.create()) {
-            return new Batch(new BatchOptions(inputs, out, null, map, 2, false, -1, null), doctor).run(InputStream.nullInputStream());
-        }
+        return new Batch(new BatchOptions(inputs, out, null, map, 2, false, -1, null), TestSpark.doctor()).run(InputStream.nullInputStream());
     }
 
     static int spark(PrintStream err, String... args) {

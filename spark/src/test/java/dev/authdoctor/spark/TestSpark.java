@@ -1,5 +1,6 @@
 package dev.authdoctor.spark;
 
+import dev.authdoctor.api.Troubleshooter;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 final class TestSpark {
 
     private static SparkSession session;
+    private static Troubleshooter doctor;
 
     private TestSpark() {
     }
@@ -32,6 +34,14 @@ final class TestSpark {
             session.sparkContext().setLogLevel("WARN");
         }
         return session;
+    }
+
+    /** The library's own troubleshooter (built-in pack), for what batch answers: one for every test, as a session. */
+    static synchronized Troubleshooter doctor() {
+        if (doctor == null) {
+            doctor = Troubleshooter.create();
+        }
+        return doctor;
     }
 
     /** The project's root (the library's examples and packs). */
