@@ -115,14 +115,14 @@ class SparkBatchTest {
         Files.write(input, export(TestSpark.root(), 12, 42));
         batch(List.of(input.toString()), tmp.resolve("batch"), ColumnMap.NONE);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // 8 KiB slices: the export (1 MiB of it one long line) is read by about ten tasks, each numbering its lines from
+        // 16 KiB slices: the export (1 MiB of it one long line) is read by a few tasks, each numbering its lines from
         // its range's first; the third task fails after writing part of its output, and Spark's second attempt replaces it.
         int injected = AuthDoctorSpark.FAILURES_INJECTED.get();
         AuthDoctorSpark.failFirstAttempt = new int[]{2, 7};
         int code;
         try {
             code = spark(new PrintStream(err, true, StandardCharsets.UTF_8), "batch", input.toString(),
-                    "--out", tmp.resolve("spark").toString(), "--slice-mb", "0.008");
+                    "--out", tmp.resolve("spark").toString(), "--slice-mb", "0.016");
         } finally {
             AuthDoctorSpark.failFirstAttempt = null;
         }
@@ -132,7 +132,7 @@ class SparkBatchTest {
         JsonNode summary = JSON.readTree(tmp.resolve("spark/summary.json").toFile());
         assertThat(summary.path("records").path("rejected").asLong()).isGreaterThan(10);
         assertThat(summary.path("topUnrecognisedMessages").size()).isPositive();
-        assertThat(TestSpark.parts(tmp.resolve("spark/diagnoses.jsonl"))).hasSizeGreaterThan(5);
+        assertThat(TestSpark.parts(tmp.resolve("spark/diagnoses.jsonl"))).hasSizeGreaterThan(2);
         // the typed columns hold the same diagnoses
         long rows = TestSpark.session().read().parquet(tmp.resolve("spark/diagnoses.parquet").toString())
                 .filter("outcome = 'DIAGNOSED' and size(problems) > 0 and size(steps) > 0").count();
