@@ -24,7 +24,7 @@ printf '%-22s %8.1f s  %8s records/s\n' "authdoctor batch" "$secs" "$(rate "$n" 
 
 for cores in 1 2; do
   master="local[$cores]"
-  out="$work/spark-$cores" # no brackets: Spark reads paths back as glob patterns
+  out="$work/spark-local[$cores]" # brackets and all: the job reads its outputs back as named, not as glob patterns
   start=$(date +%s.%N)
   spark/authdoctor-spark batch "$work/export.jsonl" --out "$out" --master "$master" --slice-mb "$slice" 2>"$work/err" ||
     { cat "$work/err" >&2; exit 1; }

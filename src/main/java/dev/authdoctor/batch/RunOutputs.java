@@ -1,5 +1,6 @@
 package dev.authdoctor.batch;
 
+import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.privacy.Masker;
 
 import java.util.List;
@@ -15,7 +16,18 @@ public final class RunOutputs {
     /** Most of a rejected record's text kept in its reject, in UTF-8 bytes, as batch keeps it. */
     public static final int MAX_RAW_BYTES = Batch.MAX_RAW_BYTES;
 
+    /** Distinct unrecognised messages batch keeps, the first ones in input order; later ones count as "others". */
+    public static final int MAX_DISTINCT_MESSAGES = BatchSummary.MAX_DISTINCT_MESSAGES;
+
+    /** The header line of diagnoses.csv, with its line break. */
+    public static final String DIAGNOSES_CSV_HEADER = DiagnosisCsv.HEADER;
+
     private RunOutputs() {
+    }
+
+    /** A diagnosis as batch's diagnoses.csv row (cells quoted and defused), with its line break. */
+    public static String diagnosisCsvRow(Diagnosis d) {
+        return DiagnosisCsv.row(d);
     }
 
     /** Where batch cuts a reject's raw text; -1 when it fits. */
@@ -31,11 +43,13 @@ public final class RunOutputs {
     /**
      * The counts of a run, taken from its written outputs.
      *
-     * @param unrecognised the most frequent grouped messages (at least batch's top 20)
+     * @param unrecognised       the grouped messages batch keeps: the first {@link #MAX_DISTINCT_MESSAGES} distinct
+     *                           ones in input order, each with all its records
+     * @param unrecognisedOthers the records whose message is not among them
      */
     public record Counts(long read, long diagnosed, long noMatch, long rejected, long escalationsDueNow,
                          long escalationsLater, Map<String, Long> problems, Map<String, Long> causes,
-                         Map<String, Long> escalationConditions, Map<String, Long> unrecognised,
+                         Map<String, Long> escalationConditions, Map<String, Long> unrecognised, long unrecognisedOthers,
                          Map<String, Long> recordsPerInput, long durationMillis) {
     }
 
@@ -51,6 +65,7 @@ public final class RunOutputs {
         s.causes.putAll(c.causes());
         s.escalationConditions.putAll(c.escalationConditions());
         s.unrecognised.putAll(c.unrecognised());
+        s.unrecognisedOthers = c.unrecognisedOthers();
         s.recordsPerInput.putAll(c.recordsPerInput());
         s.durationMillis = c.durationMillis();
         return s;

@@ -4,11 +4,13 @@ import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.IncidentJson;
 import dev.authdoctor.incident.ReadResult;
 import dev.authdoctor.io.ColumnMap;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -17,7 +19,9 @@ import org.apache.spark.sql.types.StructField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * authdoctor on Spark: read exports into incident records, diagnose them with typed columns, and a SQL function.
@@ -47,7 +51,7 @@ public final class AuthDoctorSpark {
     public record Diagnoses(Dataset<Row> results) {
         /** Accepted records: file, line, incidentId, outcome (DIAGNOSED or NO_MATCH), problems, steps, escalation, rulePacks. */
         public Dataset<Row> diagnoses() {
-            return results.filter(functions.col("rejectJson").isNull()).select(cols(Schemas.DIAGNOSIS_COLUMNS));
+            return results.filter(functions.col("json").isNotNull()).select(cols(Schemas.DIAGNOSIS_COLUMNS));
         }
 
         /** Rejected records, with batch's reasons: file, line, incidentId, reason, errors, raw, rawLength. */
@@ -57,12 +61,22 @@ public final class AuthDoctorSpark {
 
         /** The diagnoses as the lines of batch's diagnoses.jsonl, in input order. */
         public Dataset<String> diagnosisLines() {
-            return results.filter(functions.col("rejectJson").isNull()).select("json").as(org.apache.spark.sql.Encoders.STRING());
+            return results.filter(functions.col("json").isNotNull()).select("json").as(Encoders.STRING());
         }
 
         /** The rejects as the lines of batch's rejects.jsonl, in input order. */
         public Dataset<String> rejectLines() {
-            return results.filter(functions.col("rejectJson").isNotNull()).select("rejectJson").as(org.apache.spark.sql.Encoders.STRING());
+            return results.filter(functions.col("rejectJson").isNotNull()).select("rejectJson").as(Encoders.STRING());
+        }
+
+        /** The diagnoses as the rows of batch's diagnoses.csv, in input order (made only for the job's CSV inputs). */
+        Dataset<String> csvRows() {
+            return results.filter(functions.col("csv").isNotNull()).select("csv").as(Encoders.STRING());
+        }
+
+        /** The job's own pass: per file, the records read ({@code counted}) and their lines' hash ({@code linesHash}). */
+        Dataset<Row> counted() {
+            return results.filter(functions.col("counted").isNotNull()).select("file", "counted", "linesHash");
         }
     }
 
@@ -108,19 +122,6 @@ public final class AuthDoctorSpark {
         return spark.createDataFrame(rows, Schemas.RECORDS);
     }
 
-    /** The records the inputs hold, cut as {@link #read} cuts them but not parsed: an independent count. */
-    static long count(SparkSession spark, List<String> inputs, Format format, ColumnMap map, long sliceBytes) {
-        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        List<Inputs.InputFile> files = Inputs.list(conf, inputs, format);
-        if (files.stream().anyMatch(f -> f.format() == Format.PARQUET)) {
-            return spark.read().parquet(files.stream().map(Inputs.InputFile::path).toArray(String[]::new)).count();
-        }
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<Slice> slices = Inputs.slices(sc, conf, files, map, sliceBytes);
-        SliceReader reader = new SliceReader(conf, map);
-        return sc.parallelize(slices, Math.max(1, slices.size())).map(reader::count).fold(0L, Long::sum);
-    }
-
     private static <T> java.util.stream.Stream<T> stream(Iterator<T> it) {
         return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(it, java.util.Spliterator.ORDERED), false);
     }
@@ -153,11 +154,102 @@ public final class AuthDoctorSpark {
      */
     public static Diagnoses diagnose(Dataset<Row> incidents, DiagnoseOptions options) {
         Dataset<Row> records = asRecords(incidents);
-        JavaRDD<Row> results = records.javaRDD().mapPartitions(it -> {
-            Diagnoser diagnoser = new Diagnoser(Doctors.of(options));
-            return stream(it).map(diagnoser::result).iterator();
-        });
+        JavaRDD<Row> results = records.javaRDD().mapPartitions(it -> new Pass(it, new Diagnoser(Doctors.of(options), false), false));
         return new Diagnoses(records.sparkSession().createDataFrame(results, Schemas.RESULTS));
+    }
+
+    /**
+     * The job's one pass over its inputs: each slice read and diagnosed in the same task (no table in between), every
+     * partition closed by its {@link Diagnoses#counted()} rows, and, with {@code csv}, batch's diagnoses.csv rows.
+     */
+    static Diagnoses diagnoseInputs(SparkSession spark, List<Inputs.InputFile> files, ColumnMap map, long sliceBytes,
+                                    DiagnoseOptions options, boolean csv) {
+        JavaRDD<Row> results;
+        if (files.stream().anyMatch(f -> f.format() == Format.PARQUET)) {
+            if (files.stream().anyMatch(f -> f.format() != Format.PARQUET)) {
+                throw new IllegalArgumentException("Parquet and text inputs cannot be mixed in one run");
+            }
+            results = asRecords(Globs.literal(spark).parquet(files.stream().map(Inputs.InputFile::path).toArray(String[]::new))).javaRDD()
+                    .mapPartitions(it -> new Pass(it, new Diagnoser(Doctors.of(options), csv), true));
+        } else {
+            HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            List<Slice> slices = Inputs.slices(sc, conf, files, map, sliceBytes);
+            SliceReader reader = new SliceReader(conf, map);
+            // One partition per slice, in input order: the part files concatenate to batch's order.
+            results = sc.parallelize(slices, Math.max(1, slices.size())).mapPartitions(it -> {
+                List<Iterator<Row>> parts = new ArrayList<>();
+                while (it.hasNext()) {
+                    parts.add(reader.read(it.next()));
+                }
+                return new Pass(stream(parts.iterator()).flatMap(AuthDoctorSpark::stream).iterator(),
+                        new Diagnoser(Doctors.of(options), csv), true);
+            });
+        }
+        return new Diagnoses(spark.createDataFrame(results, Schemas.RESULTS));
+    }
+
+    /**
+     * For tests only: the task of this partition fails on its first attempt after this many records, so a test can
+     * show that Spark's retry gives the same outputs. {@code {partition, records}}, or null (always, outside tests).
+     */
+    static volatile int[] failFirstAttempt;
+    /** For tests: how many failures {@link #failFirstAttempt} caused. */
+    static final java.util.concurrent.atomic.AtomicInteger FAILURES_INJECTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A partition's results, in order; with {@code counted}, then one {@link Diagnoser#counted} row per file. */
+    private static final class Pass implements Iterator<Row> {
+        private final Iterator<Row> records;
+        private final Diagnoser diagnoser;
+        private final Map<String, long[]> files; // file -> {records, lines' hash}; null: not counted
+        private Iterator<Row> closing;
+        private long done;
+
+        Pass(Iterator<Row> records, Diagnoser diagnoser, boolean counted) {
+            this.records = records;
+            this.diagnoser = diagnoser;
+            this.files = counted ? new LinkedHashMap<>() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (records.hasNext()) {
+                return true;
+            }
+            if (files == null) {
+                return false;
+            }
+            if (closing == null) {
+                closing = files.entrySet().stream().map(e -> Diagnoser.counted(e.getKey(), e.getValue()[0], e.getValue()[1])).iterator();
+            }
+            return closing.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            if (!records.hasNext()) {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return closing.next();
+            }
+            int[] fail = failFirstAttempt;
+            TaskContext task = TaskContext.get();
+            if (fail != null && task != null && task.attemptNumber() == 0 && task.partitionId() == fail[0] && done == fail[1]) {
+                FAILURES_INJECTED.incrementAndGet();
+                throw new IllegalStateException("failure injected by a test into the first attempt of partition " + fail[0]);
+            }
+            Row record = records.next();
+            done++;
+            if (files != null) {
+                long[] f = files.computeIfAbsent(record.getString(0), k -> new long[2]);
+                f[0]++;
+                if (!record.isNullAt(1)) {
+                    f[1] += Schemas.lineHash(record.getLong(1));
+                }
+            }
+            return diagnoser.result(record);
+        }
     }
 
     /**

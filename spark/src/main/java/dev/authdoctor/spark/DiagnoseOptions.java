@@ -34,12 +34,31 @@ public final class DiagnoseOptions implements Serializable {
     private final boolean builtIn;
     private final String supportContact;
     private final List<String> expected; // each pack's label and sha256, as the driver loaded them
+    private final String key;
 
     DiagnoseOptions(List<Pack> packs, boolean builtIn, String supportContact, List<String> expected) {
         this.packs = List.copyOf(packs);
         this.builtIn = builtIn;
         this.supportContact = supportContact;
         this.expected = List.copyOf(expected);
+        this.key = builtIn + "|" + supportContact + "|" + String.join("|", expected) + "|" + digest(this.packs);
+    }
+
+    /** The shipped files' own digest: options whose files differ never share a troubleshooter, whatever they claim. */
+    private static String digest(List<Pack> packs) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (Pack p : packs) {
+                md.update((p.folderName() + "\0" + p.archive() + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (Map.Entry<String, byte[]> f : p.files().entrySet()) {
+                    md.update((f.getKey() + "\0" + f.getValue().length + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update(f.getValue());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** The built-in pack alone, escalating to its own contact. */
@@ -75,7 +94,7 @@ public final class DiagnoseOptions implements Serializable {
 
     /** Identifies the rules: two option sets with the same key share one troubleshooter per JVM. */
     String key() {
-        return builtIn + "|" + supportContact + "|" + String.join("|", expected);
+        return key;
     }
 
     /** Configures the rules of a job. */
@@ -132,7 +151,8 @@ public final class DiagnoseOptions implements Serializable {
                     b.addPack(p);
                 }
             }
-            try (Troubleshooter doctor = b.build()) {
+            Troubleshooter doctor = b.build();
+            try {
                 List<PackInfo> loaded = doctor.packs();
                 List<String> expected = loaded.stream().map(DiagnoseOptions::describe).toList();
                 List<Pack> shipped = new ArrayList<>();
@@ -142,7 +162,13 @@ public final class DiagnoseOptions implements Serializable {
                             .findFirst().orElseThrow(() -> new IllegalStateException("the pack " + p + " is not among the packs loaded"));
                     shipped.add(new Pack(real.getFileName().toString(), Files.isRegularFile(real), read(real), info.sha256()));
                 }
-                return new DiagnoseOptions(shipped, builtIn, supportContact, expected);
+                DiagnoseOptions options = new DiagnoseOptions(shipped, builtIn, supportContact, expected);
+                // Tasks that run in this JVM (local mode) use it rather than compiling the same rules again.
+                Doctors.offer(options, doctor);
+                return options;
+            } catch (RuntimeException e) {
+                doctor.close();
+                throw e;
             }
         }
 

@@ -25,9 +25,12 @@ final class Diagnoser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Troubleshooter doctor;
+    private final boolean csv;
 
-    Diagnoser(Troubleshooter doctor) {
+    /** @param csv whether to make each diagnosis's diagnoses.csv row too (batch writes it for CSV inputs only) */
+    Diagnoser(Troubleshooter doctor, boolean csv) {
         this.doctor = doctor;
+        this.csv = csv;
     }
 
     /** A {@link Schemas#RECORDS} row to a {@link Schemas#RESULTS} row. */
@@ -55,7 +58,13 @@ final class Diagnoser {
         String unrecognised = d.outcome() == Diagnosis.Outcome.NO_MATCH && incident.error() != null && incident.error().message() != null
                 ? RunOutputs.unrecognisedKey(incident.error().message()) : null;
         return RowFactory.create(file, line, d.incidentId(), d.outcome().name(), Schemas.problems(d), Schemas.steps(d),
-                Schemas.escalation(d), Schemas.seq(d.rulePacks()), unrecognised, DiagnosisJson.toJson(d), null, null, null, null, null);
+                Schemas.escalation(d), Schemas.seq(d.rulePacks()), unrecognised, DiagnosisJson.toJson(d), null, null, null, null, null,
+                csv ? chop(RunOutputs.diagnosisCsvRow(d)) : null, null, null);
+    }
+
+    /** A row without its final line break (Spark's text writer adds one). */
+    private static String chop(String row) {
+        return row.endsWith("\n") ? row.substring(0, row.length() - 1) : row;
     }
 
     /** A reject, and its line as batch writes it: file, line, incidentId, reason, errors, raw (cut), rawLength. */
@@ -76,6 +85,12 @@ final class Diagnoser {
             o.put("rawLength", rawLength);
         }
         return RowFactory.create(file, line, incidentId, Diagnosis.Outcome.REJECTED.name(), null, null, null, null, null, null,
-                reason, Schemas.seq(errors), kept, rawLength, o.toString());
+                reason, Schemas.seq(errors), kept, rawLength, o.toString(), null, null, null);
+    }
+
+    /** The row that closes a partition of the job's pass: {@code records} read from {@code file}, their lines' hash. */
+    static Row counted(String file, long records, long linesHash) {
+        return RowFactory.create(file, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                records, linesHash);
     }
 }

@@ -29,6 +29,18 @@ final class Doctors {
         return BUILT.computeIfAbsent(options.key(), k -> build(options));
     }
 
+    /**
+     * The troubleshooter the driver compiled for these options, from the packs' folders: tasks in the driver's JVM
+     * (local mode) take it rather than compile the same rules again from the shipped copies. Closed if one is there.
+     */
+    static void offer(DiagnoseOptions options, Troubleshooter doctor) {
+        if (BUILT.putIfAbsent(options.key(), doctor) == null) {
+            BUILDS.incrementAndGet();
+        } else {
+            doctor.close();
+        }
+    }
+
     /** How many troubleshooters this JVM has built: for tests. */
     static int builds() {
         return BUILDS.get();

@@ -57,7 +57,10 @@ public final class Schemas {
     /**
      * Every record's result, diagnosis or reject, in input order. {@code json} is the diagnosis line batch writes;
      * {@code unrecognised} the error message of a NO_MATCH, masked and grouped as batch's summary counts it;
-     * {@code rejectJson} the reject line batch writes.
+     * {@code rejectJson} the reject line batch writes; {@code csv} the diagnoses.csv row batch writes (for CSV inputs).
+     * The job's own pass also closes each partition with one row per file it read, all else null: {@code counted}
+     * records read from {@code file}, {@code linesHash} the {@link #lineHash} sum of their lines (the diagnoses and
+     * rejects written must give both back).
      */
     public static final StructType RESULTS = DataTypes.createStructType(new StructField[]{
             f("file", DataTypes.StringType), f("line", DataTypes.LongType), f("incidentId", DataTypes.StringType),
@@ -65,7 +68,19 @@ public final class Schemas {
             f("steps", DataTypes.createArrayType(STEP, true)), f("escalation", ESCALATION), f("rulePacks", STRINGS),
             f("unrecognised", DataTypes.StringType), f("json", DataTypes.StringType),
             f("reason", DataTypes.StringType), f("errors", STRINGS), f("raw", DataTypes.StringType),
-            f("rawLength", DataTypes.LongType), f("rejectJson", DataTypes.StringType)});
+            f("rawLength", DataTypes.LongType), f("rejectJson", DataTypes.StringType), f("csv", DataTypes.StringType),
+            f("counted", DataTypes.LongType), f("linesHash", DataTypes.LongType)});
+
+    /**
+     * A line number, mixed (SplitMix64's finaliser): the sum of these over a file's records (wrapping) is the same
+     * for the same lines in any order, and differs, but for a 2^-64 chance, when one is missing or there twice.
+     */
+    static long lineHash(long line) {
+        long z = line + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
 
     /** The columns of {@link AuthDoctorSpark.Diagnoses#diagnoses()}. */
     static final String[] DIAGNOSIS_COLUMNS = {"file", "line", "incidentId", "outcome", "problems", "steps", "escalation",

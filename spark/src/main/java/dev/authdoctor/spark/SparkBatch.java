@@ -4,9 +4,15 @@ import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.batch.RunOutputs;
 import dev.authdoctor.io.ColumnMap;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -16,10 +22,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -35,6 +43,7 @@ public final class SparkBatch {
     static final String DIAGNOSES_PARQUET = "diagnoses.parquet";
     static final String DIAGNOSES = "diagnoses.jsonl";
     static final String REJECTS = "rejects.jsonl";
+    static final String DIAGNOSES_CSV = "diagnoses.csv";
     static final String SUMMARY = "summary.json";
     static final String REPORT = "report.html";
 
@@ -246,19 +255,35 @@ public final class SparkBatch {
                 }
             }
             DiagnoseOptions options = args.options();
-            Dataset<Row> records = AuthDoctorSpark.read(spark, args.inputs(), args.format(), map, args.sliceBytes());
-            AuthDoctorSpark.Diagnoses d = AuthDoctorSpark.diagnose(records, options);
-            // One diagnosis pass feeds the three outputs; on disk, so memory stays flat whatever the export's size.
+            HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+            List<Inputs.InputFile> files = Inputs.list(conf, args.inputs(), args.format());
+            boolean csv = files.stream().anyMatch(f -> f.format() == Format.CSV); // as batch: diagnoses.csv for CSV inputs
+            AuthDoctorSpark.Diagnoses d = AuthDoctorSpark.diagnoseInputs(spark, files, map, args.sliceBytes(), options, csv);
+            // One diagnosis pass feeds every output; kept on disk, so memory stays flat whatever the export's size.
             d.results().persist(StorageLevel.DISK_ONLY());
+            Map<String, long[]> read = new TreeMap<>();
             try {
                 d.diagnoses().write().parquet(child(out, DIAGNOSES_PARQUET));
                 d.diagnosisLines().write().text(child(out, DIAGNOSES));
                 d.rejectLines().write().text(child(out, REJECTS));
+                if (csv) {
+                    String header = RunOutputs.DIAGNOSES_CSV_HEADER.substring(0, RunOutputs.DIAGNOSES_CSV_HEADER.length() - 1);
+                    // a header atop every part file, as Spark's own CSV writer does: spark.read().option("header", true).csv(DIR)
+                    d.csvRows().mapPartitions((MapPartitionsFunction<String, String>) rows -> rows.hasNext()
+                            ? java.util.stream.Stream.concat(java.util.stream.Stream.of(header), stream(rows)).iterator() : rows,
+                            Encoders.STRING()).write().text(child(out, DIAGNOSES_CSV));
+                }
+                // What the pass read, per file: from the rows that close its partitions (a retried task's replace its
+                // failed attempt's), so the inputs are not read a second time.
+                for (Row r : d.counted().collectAsList()) {
+                    long[] f = read.computeIfAbsent(r.getString(0), k -> new long[2]);
+                    f[0] += r.getLong(1);
+                    f[1] += r.getLong(2);
+                }
             } finally {
                 d.results().unpersist();
             }
-            long read = AuthDoctorSpark.count(spark, args.inputs(), args.format(), map, args.sliceBytes());
-            Counted c = count(spark, out, read, args, started);
+            Counted c = count(spark, conf, out, read, args, csv, RunOutputs.MAX_DISTINCT_MESSAGES, started);
             String packsNote = String.join(", ", options.rulePacks());
             int threads = spark.sparkContext().defaultParallelism();
             write(fs, new Path(out, SUMMARY), RunOutputs.summaryJson(c.counts(), options.rulePacks(), threads));
@@ -293,34 +318,55 @@ public final class SparkBatch {
     }
 
     /**
-     * The run's counts, from what was written (never from accumulators, which count a retried task twice), checked
-     * against an independent count of the inputs' records: read = diagnosed + no match + rejected; diagnoses.jsonl
-     * holds one line per Parquet row; no record is written twice.
+     * The run's counts, from what was written (never from accumulators, which count a retried task twice), in one
+     * pass over the outputs, checked against what the diagnosis pass read: read = diagnosed + no match + rejected;
+     * per input file the same number of records and the same lines (none lost, none written twice); diagnoses.jsonl
+     * (and diagnoses.csv) hold one line (row) per Parquet row.
+     *
+     * @param read file -> {records read, their lines' hash}, from the diagnosis pass
+     * @param keep the distinct unrecognised messages batch keeps (its summary's first ones, in input order)
      */
-    static Counted count(SparkSession spark, Path out, long read, Args args, long startedNanos) {
-        Dataset<Row> p = spark.read().parquet(child(out, DIAGNOSES_PARQUET));
-        Dataset<Row> r = spark.read().text(child(out, REJECTS))
-                .select(functions.get_json_object(col("value"), "$.file").as("file"),
-                        functions.get_json_object(col("value"), "$.line").cast("long").as("line"));
-        long jsonLines = spark.read().text(child(out, DIAGNOSES)).count();
-        Map<String, Long> outcomes = collect(p.groupBy("outcome").count());
-        long diagnosed = outcomes.getOrDefault("DIAGNOSED", 0L);
-        long noMatch = outcomes.getOrDefault("NO_MATCH", 0L);
-        long rejected = r.count();
-        Dataset<Row> problems = p.select(functions.explode(col("problems")).as("p"));
-        Map<String, Long> perProblem = new TreeMap<>(collect(problems.groupBy(col("p.id")).count()));
-        Map<String, Long> perCause = new TreeMap<>(collect(problems.select(functions.explode(col("p.causes")).as("c")).groupBy("c").count()));
-        Map<String, Long> conditions = new TreeMap<>(collect(p.filter(col("escalation").isNotNull())
-                .groupBy(col("escalation.condition")).count()));
-        Map<String, Long> nowOrLater = collect(p.filter(col("escalation").isNotNull())
-                .groupBy(col("escalation.now").cast("string")).count());
-        Map<String, Long> unrecognised = new LinkedHashMap<>();
-        for (Row row : p.filter(col("unrecognised").isNotNull()).groupBy("unrecognised").count()
-                .orderBy(col("count").desc(), col("unrecognised").asc()).limit(20).collectAsList()) {
-            unrecognised.put(row.getString(0), row.getLong(1));
+    static Counted count(SparkSession spark, HadoopConf conf, Path out, Map<String, long[]> read, Args args, boolean csv,
+                         int keep, long startedNanos) throws IOException {
+        Dataset<Row> parquet = diagnosesWithPosition(spark, out);
+        JavaRDD<Tally> rows = parquet.select(Stream.concat(Arrays.stream(Tally.DIAGNOSIS_COLUMNS), Stream.of("part", "row"))
+                        .map(functions::col).toArray(Column[]::new))
+                .javaRDD().mapPartitions(it -> List.of(new Tally(keep).addDiagnoses(it)).iterator());
+        List<Map.Entry<Tally.Part, String>> parts = new ArrayList<>();
+        FileSystem fs = out.getFileSystem(conf.get());
+        parts(fs, new Path(out, DIAGNOSES), Tally.Part.DIAGNOSIS_LINES, parts);
+        parts(fs, new Path(out, REJECTS), Tally.Part.REJECT_LINES, parts);
+        if (csv) {
+            parts(fs, new Path(out, DIAGNOSES_CSV), Tally.Part.CSV_ROWS, parts);
         }
-        Map<String, Long> perFile = new TreeMap<>(collect(p.select("file").union(r.select("file")).groupBy("file").count()));
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Tally> texts = sc.parallelize(parts, Math.max(1, Math.min(parts.size(), 4 * sc.defaultParallelism())))
+                .mapPartitions(it -> {
+                    Tally t = new Tally(keep);
+                    while (it.hasNext()) {
+                        Map.Entry<Tally.Part, String> p = it.next();
+                        t.addPart(conf, p.getKey(), p.getValue());
+                    }
+                    return List.of(t).iterator();
+                });
+        Tally t = rows.union(texts).fold(new Tally(keep), Tally::merge);
+
+        Map<String, Long> unrecognised = new LinkedHashMap<>();
+        if (t.unrecognised != null) {
+            t.unrecognised.forEach((k, v) -> unrecognised.put(k, v[0]));
+        } else {
+            // More distinct messages than batch keeps: the first ones in input order (part file, then row), as batch.
+            for (Row r : parquet.filter(col("unrecognised").isNotNull()).groupBy("unrecognised")
+                    .agg(functions.count("*").as("n"), functions.min(functions.struct("part", "row")).as("first"))
+                    .orderBy("first").limit(keep).collectAsList()) {
+                unrecognised.put(r.getString(0), r.getLong(1));
+            }
+        }
+        long others = t.unrecognisedRecords - unrecognised.values().stream().mapToLong(Long::longValue).sum();
+
         Map<String, Long> perInput = new LinkedHashMap<>();
+        Map<String, Long> perFile = new TreeMap<>();
+        t.files.forEach((k, v) -> perFile.put(k, v[0]));
         for (String input : args.inputs()) { // a file given by name first, in input order, as batch lists them
             Long n = perFile.remove(input);
             if (n != null) {
@@ -328,30 +374,61 @@ public final class SparkBatch {
             }
         }
         perFile.forEach((k, v) -> perInput.merge(k, v, Long::sum));
-        long written = diagnosed + noMatch + rejected;
-        long distinct = p.select("file", "line").union(r).filter(col("line").isNotNull()).distinct().count();
-        long withLines = p.filter(col("line").isNotNull()).count() + r.filter(col("line").isNotNull()).count();
-        var counts = new RunOutputs.Counts(read, diagnosed, noMatch, rejected, nowOrLater.getOrDefault("true", 0L),
-                nowOrLater.getOrDefault("false", 0L), perProblem, perCause, conditions, unrecognised, perInput,
-                (System.nanoTime() - startedNanos) / 1_000_000);
-        String difference = null;
-        if (read != written) {
-            difference = read + " read from the inputs, but diagnosed " + diagnosed + " + no match " + noMatch + " + rejected "
-                    + rejected + " = " + written + " written";
-        } else if (jsonLines != diagnosed + noMatch) {
-            difference = DIAGNOSES + " holds " + jsonLines + " lines, but " + DIAGNOSES_PARQUET + " " + (diagnosed + noMatch) + " rows";
-        } else if (distinct != withLines) {
-            difference = (withLines - distinct) + " record(s) written twice";
-        }
-        return new Counted(counts, difference);
+        long readTotal = read.values().stream().mapToLong(v -> v[0]).sum();
+        var counts = new RunOutputs.Counts(readTotal, t.diagnosed, t.noMatch, t.rejected, t.dueNow, t.later, t.problems,
+                t.causes, t.conditions, unrecognised, others, perInput, (System.nanoTime() - startedNanos) / 1_000_000);
+        return new Counted(counts, difference(read, t, csv));
     }
 
-    private static Map<String, Long> collect(Dataset<Row> counts) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (Row row : counts.collectAsList()) {
-            m.put(row.isNullAt(0) ? "null" : row.get(0).toString(), row.getLong(1));
+    /** What does not add up between the pass's reading and the written outputs; null when all does. */
+    static String difference(Map<String, long[]> read, Tally t, boolean csv) {
+        long readTotal = read.values().stream().mapToLong(v -> v[0]).sum();
+        long written = t.diagnosed + t.noMatch + t.rejected;
+        if (readTotal != written) {
+            return readTotal + " read from the inputs, but diagnosed " + t.diagnosed + " + no match " + t.noMatch + " + rejected "
+                    + t.rejected + " = " + written + " written";
         }
-        return m;
+        for (String file : new java.util.TreeSet<>(union(read.keySet(), t.files.keySet()))) {
+            long[] r = read.getOrDefault(file, new long[2]);
+            long[] w = t.files.getOrDefault(file, new long[2]);
+            if (r[0] != w[0]) {
+                return file + ": " + r[0] + " record(s) read, " + w[0] + " written";
+            }
+            if (r[1] != w[1]) {
+                return file + ": the lines written are not the lines read (a record lost and another written twice)";
+            }
+        }
+        if (t.diagnosisLines != t.diagnosed + t.noMatch) {
+            return DIAGNOSES + " holds " + t.diagnosisLines + " lines, but " + DIAGNOSES_PARQUET + " " + (t.diagnosed + t.noMatch) + " rows";
+        }
+        if (csv && t.csvRows != t.diagnosed + t.noMatch) {
+            return DIAGNOSES_CSV + " holds " + t.csvRows + " rows, but " + DIAGNOSES_PARQUET + " " + (t.diagnosed + t.noMatch);
+        }
+        return null;
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    /** diagnoses.parquet as written, with each row's part file number ({@code part}) and index in it ({@code row}). */
+    static Dataset<Row> diagnosesWithPosition(SparkSession spark, Path out) {
+        Dataset<Row> p = Globs.literal(spark).parquet(child(out, DIAGNOSES_PARQUET));
+        return p.withColumn("part", functions.regexp_extract(col("_metadata.file_name"), "^part-(\\d+)", 1).cast("long"))
+                .withColumn("row", col("_metadata.row_index"));
+    }
+
+    /** The part files of a text output folder, listed, not globbed. */
+    private static void parts(FileSystem fs, Path dir, Tally.Part part, List<Map.Entry<Tally.Part, String>> into) throws IOException {
+        for (FileStatus s : fs.listStatus(dir, p -> p.getName().startsWith("part-"))) {
+            into.add(new java.util.AbstractMap.SimpleImmutableEntry<>(part, s.getPath().toString())); // serializable
+        }
+    }
+
+    private static <T> Stream<T> stream(java.util.Iterator<T> it) {
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(it, java.util.Spliterator.ORDERED), false);
     }
 
     private static void write(FileSystem fs, Path file, String text) throws IOException {

@@ -3,9 +3,9 @@ package dev.authdoctor.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.batch.Batch;
 import dev.authdoctor.batch.BatchOptions;
+import dev.authdoctor.batch.RunOutputs;
 import dev.authdoctor.io.ColumnMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -70,9 +72,7 @@ class SparkBatchTest {
     }
 
     static Batch.Result batch(List<String> inputs, Path out, ColumnMap map) throws IOException {
-        try (Troubleshooter doctor = Troubleshooter.create()) {
-            return new Batch(new BatchOptions(inputs, out, null, map, 2, false, -1, null), doctor).run(InputStream.nullInputStream());
-        }
+        return new Batch(new BatchOptions(inputs, out, null, map, 2, false, -1, null), TestSpark.doctor()).run(InputStream.nullInputStream());
     }
 
     static int spark(PrintStream err, String... args) {
@@ -91,29 +91,114 @@ class SparkBatchTest {
         }
         assertThat(s).isEqualTo(b);
         assertThat(s.path("reconciled").asBoolean()).isTrue();
+        if (Files.exists(batchOut.resolve("diagnoses.csv"))) {
+            // each part file opens with the header, as Spark's CSV writer does; the rows after it are batch's
+            String header = dev.authdoctor.batch.RunOutputs.DIAGNOSES_CSV_HEADER;
+            StringBuilder rows = new StringBuilder();
+            for (Path part : TestSpark.parts(sparkOut.resolve("diagnoses.csv"))) {
+                String text = Files.readString(part);
+                assertThat(text).startsWith(header);
+                rows.append(text.substring(header.length()));
+            }
+            assertThat(rows.toString()).isEqualTo(Files.readString(batchOut.resolve("diagnoses.csv")).substring(header.length()));
+        } else {
+            assertThat(sparkOut.resolve("diagnoses.csv")).doesNotExist();
+        }
         String report = Files.readString(sparkOut.resolve("report.html"));
         assertThat(report).contains("id=\"count-read\">" + b.path("records").path("read").asLong() + "<")
                 .contains("Every record is accounted for");
     }
 
     @Test
-    void jsonLinesSplitIntoManySlicesGiveBatchsLinesRejectsAndSummary() throws IOException {
+    void jsonLinesSplitIntoManySlicesGiveBatchsLinesRejectsAndSummaryEvenWhenATaskFailsOnce() throws IOException {
         Path input = tmp.resolve("export.jsonl");
         Files.write(input, export(TestSpark.root(), 12, 42));
         batch(List.of(input.toString()), tmp.resolve("batch"), ColumnMap.NONE);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // 16 KiB slices: the 1.5 MiB export is read by about a hundred tasks, each numbering its lines from its range's first
-        int code = spark(new PrintStream(err, true, StandardCharsets.UTF_8), "batch", input.toString(),
-                "--out", tmp.resolve("spark").toString(), "--slice-mb", "0.016");
+        // 16 KiB slices: the export (1 MiB of it one long line) is read by a few tasks, each numbering its lines from
+        // its range's first; the third task fails after writing part of its output, and Spark's second attempt replaces it.
+        int injected = AuthDoctorSpark.FAILURES_INJECTED.get();
+        AuthDoctorSpark.failFirstAttempt = new int[]{2, 7};
+        int code;
+        try {
+            code = spark(new PrintStream(err, true, StandardCharsets.UTF_8), "batch", input.toString(),
+                    "--out", tmp.resolve("spark").toString(), "--slice-mb", "0.016");
+        } finally {
+            AuthDoctorSpark.failFirstAttempt = null;
+        }
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(AuthDoctorSpark.FAILURES_INJECTED.get() - injected).as("the injected failure happened").isEqualTo(1);
         assertSameAsBatch(tmp.resolve("batch"), tmp.resolve("spark"));
         JsonNode summary = JSON.readTree(tmp.resolve("spark/summary.json").toFile());
         assertThat(summary.path("records").path("rejected").asLong()).isGreaterThan(10);
         assertThat(summary.path("topUnrecognisedMessages").size()).isPositive();
+        assertThat(TestSpark.parts(tmp.resolve("spark/diagnoses.jsonl"))).hasSizeGreaterThan(2);
         // the typed columns hold the same diagnoses
         long rows = TestSpark.session().read().parquet(tmp.resolve("spark/diagnoses.parquet").toString())
                 .filter("outcome = 'DIAGNOSED' and size(problems) > 0 and size(steps) > 0").count();
         assertThat(rows).isEqualTo(summary.path("records").path("diagnosed").asLong());
+    }
+
+    @Test
+    void anOutFolderAndInputsWithGlobCharactersInTheirNamesAreReadAsNamed() throws IOException {
+        // Spark's readers take paths as glob patterns: [x] would match only "x", {a,b} "a" or "b"
+        Path dir = Files.createDirectories(tmp.resolve("exports [2026] {a,b} *?"));
+        Path input = dir.resolve("incidents[1].jsonl");
+        Files.copy(TestSpark.root().resolve("examples/incidents.jsonl"), input);
+        Path out = dir.resolve("out [1]");
+        batch(List.of(input.toString()), tmp.resolve("batch"), ColumnMap.NONE);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = spark(new PrintStream(err, true, StandardCharsets.UTF_8), "batch", input.toString(), "--out", out.toString());
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertSameAsBatch(tmp.resolve("batch"), out);
+        // and they are the examples' reviewed plans, byte for byte (the file .ci/run checks ./authdoctor against)
+        assertThat(TestSpark.partLines(out.resolve("diagnoses.jsonl")))
+                .isEqualTo(Files.readAllLines(TestSpark.root().resolve("src/test/resources/golden/examples.jsonl")));
+    }
+
+    /**
+     * Batch keeps the first 10,000 distinct unrecognised messages in input order and counts later ones as "others";
+     * the job finds the same ones from its outputs, whichever tasks saw them first. Shown with a lower limit.
+     */
+    @Test
+    void theUnrecognisedMessagesKeptAreBatchsFirstOnesInInputOrderWithExactCounts() throws IOException {
+        String[] words = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
+        Random random = new Random(5);
+        List<String> lines = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // the first messages are rare; later ones come often, in later slices
+            String word = i < 8 ? words[i] : words[3 + random.nextInt(5)];
+            String message = "The " + word + " printer on the third floor said \"out of toner\"" + (i % 2 == 0 ? "." : "");
+            messages.add(message);
+            lines.add("{\"id\":\"U-" + i + "\",\"error\":{\"message\":\"" + message.replace("\"", "\\\"") + "\"}}");
+        }
+        Path input = tmp.resolve("unrecognised.jsonl");
+        Files.write(input, lines);
+        Path out = tmp.resolve("spark");
+        int code = spark(System.err, "batch", input.toString(), "--out", out.toString(), "--slice-mb", "0.004");
+        assertThat(code).isZero();
+        assertThat(TestSpark.parts(out.resolve("diagnoses.jsonl"))).hasSizeGreaterThan(3);
+        HadoopConf conf = new HadoopConf(TestSpark.session().sparkContext().hadoopConfiguration());
+        Map<String, long[]> read = Map.of(input.toString(), new long[]{400, 0});
+        SparkBatch.Args args = SparkBatch.Args.parse(new String[]{"batch", input.toString(), "--out", out.toString()});
+        for (int keep : new int[]{3, 5, 8, 100}) {
+            // batch's rule, as BatchSummary counts: a message is kept if seen already or fewer than `keep` are kept
+            Map<String, Long> expected = new LinkedHashMap<>();
+            long others = 0;
+            for (String m : messages) {
+                String key = RunOutputs.unrecognisedKey(m);
+                if (expected.containsKey(key) || expected.size() < keep) {
+                    expected.merge(key, 1L, Long::sum);
+                } else {
+                    others++;
+                }
+            }
+            RunOutputs.Counts counts = SparkBatch.count(TestSpark.session(), conf, new org.apache.hadoop.fs.Path(out.toString()),
+                    read, args, false, keep, System.nanoTime()).counts();
+            assertThat(counts.unrecognised()).as("keep %d", keep).isEqualTo(expected);
+            assertThat(counts.unrecognisedOthers()).as("keep %d", keep).isEqualTo(others);
+        }
     }
 
     @Test
