@@ -144,6 +144,9 @@ class BatchSummaryTest {
             }
         }
         assertThat(BatchSummary.fromState(state.deepCopy().put("read", 0)).read()).as("0 is a count").isZero();
+        ObjectNode zero = state.deepCopy();
+        ((ObjectNode) zero.get("causes")).put("CLOCK_DRIFT", 0);
+        assertThat(BatchSummary.fromState(zero).toState().get("causes").get("CLOCK_DRIFT").asLong()).isZero();
         for (String counts : List.of("problems", "causes", "escalationConditions", "unrecognised", "recordsPerInput")) {
             ObjectNode missing = state.deepCopy();
             missing.remove(counts);

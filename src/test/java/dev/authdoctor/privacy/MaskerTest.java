@@ -74,5 +74,6 @@ class MaskerTest {
     void anAddressWithoutALocalPartOrWithoutADomainIsMaskedToo() {
         assertThat(Masker.maskEmail("@example.com")).isEqualTo("***@example.com");
         assertThat(Masker.maskEmail("jdoe")).isEqualTo("j***");
+        assertThat(Masker.typed(null)).as("no message is not an empty one").isNull();
     }
 }
