@@ -113,6 +113,10 @@ class BatchSummaryTest {
         s.recordsPerInput.put("other", 1L);
         assertThat(s.reconcile(Map.of())).isEqualTo("2 read, but the inputs' counts add up to 3");
         s.recordsPerInput.remove("other");
+        BatchSummary withReject = new BatchSummary();
+        withReject.count("in", Diagnosis.rejected("r", List.of("line 1: bad")), null);
+        withReject.read++;
+        assertThat(withReject.reconcile(Map.of())).isEqualTo("2 read, but diagnosed 0 + no match 0 + rejected 1 = 1");
         s.escalationsLater = 2;
         assertThat(s.reconcile(Map.of())).isEqualTo("3 escalations for 2 diagnoses");
         s.escalationsLater = 1;

@@ -178,6 +178,7 @@ class DiagnosisCsvTest {
         assertThat(DiagnosisCsv.cell("a\"=b")).isEqualTo("\"a\"\"=b\"");
         assertThat(DiagnosisCsv.cell("a'=b")).isEqualTo("\"a'=b\"");
         assertThat(DiagnosisCsv.cell("a;x=b")).isEqualTo("\"a;x=b\"");
+        assertThat(DiagnosisCsv.cell("a,=b")).as("a comma is a break").isEqualTo("\"a,'=b\"");
         assertThat(DiagnosisCsv.cell("a; \"'=b")).isEqualTo("\"a; \"\"''=b\"");
         assertThat(DiagnosisCsv.cell("\t\r\n")).isEqualTo("\"'\t'\r\n\"");
         assertThat(DiagnosisCsv.cell("a\u0000=b\u001b\u0085")).as("other control characters").isEqualTo("\"a\uFFFD=b\uFFFD\uFFFD\"");
