@@ -62,4 +62,38 @@ class SupportTicketTest {
         assertThat(rawTickets).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).doesNotContain("INC-7"));
         assertThat(Files.readString(rawTickets.get(0))).contains("jane.doe@example.com");
     }
+
+    /** The locked user's diagnosis with another escalation, so the draft's escalation line is checked on its own. */
+    private static String draftEscalated(Diagnosis.Escalation e) {
+        Incident i = incident(LOCKED);
+        Diagnosis d = DOCTOR.explain(i);
+        Diagnosis other = new Diagnosis(d.incidentId(), d.outcome(), d.problems(), d.steps(), e, d.errors(), d.rulePacks(), d.firedRules());
+        return SupportTicket.draft(i, other, SupportTicket.Redaction.withKey("k"));
+    }
+
+    @Test
+    void theEscalationLineSaysWhetherItIsDueNowAndWhy() {
+        assertThat(draftEscalated(new Diagnosis.Escalation("support@entrust.com", EscalationCondition.IMMEDIATE, true, "the account stays locked")))
+                .contains("To: support@entrust.com\n")
+                .contains("Escalated: IMMEDIATE, due now (the account stays locked)\n");
+        assertThat(draftEscalated(new Diagnosis.Escalation("support@entrust.com", EscalationCondition.AFTER_SECOND_ATTEMPT, false, null)))
+                .contains("Escalated: AFTER_SECOND_ATTEMPT, not yet due\n").doesNotContain("(null)");
+        assertThat(draftEscalated(null)).contains("To: (no escalation)\n").doesNotContain("Escalated:");
+    }
+
+    @Test
+    void noAttemptIsReportedAsNone() {
+        Incident i = incident(LOCKED.replace("\"remediationAttempts\":1", "\"remediationAttempts\":0"));
+        assertThat(SupportTicket.draft(i, DOCTOR.explain(i), SupportTicket.Redaction.withKey("k")))
+                .contains("Steps already tried:\n- none (remediationAttempts = 0)\n");
+    }
+
+    @Test
+    void aDiagnosisWithoutExplanationsListsItsRulesInTheTrace() {
+        Incident i = incident(LOCKED);
+        Diagnosis d = DOCTOR.diagnose(i);
+        assertThat(d.problems()).allMatch(p -> p.explanations().isEmpty());
+        String t = SupportTicket.draft(i, d, SupportTicket.Redaction.withKey("k"));
+        assertThat(t.substring(t.indexOf("Rule trace:"))).contains("\n- " + String.join(", ", d.problems().get(0).rules()) + "\n");
+    }
 }

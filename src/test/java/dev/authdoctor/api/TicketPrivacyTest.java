@@ -201,4 +201,48 @@ class TicketPrivacyTest {
         assertThat(SupportTicket.draft(twice, DOCTOR.explain(twice), SupportTicket.Redaction.withKey("k")))
                 .contains("Steps already tried:\n- the plan below was tried 2 time(s) without success (which steps is not recorded)\n");
     }
+
+    @Test
+    void theUsersOwnAddressAndNumbersInFreeTextAreMaskedInPlace() {
+        Incident i = incident("""
+                {"id":"INC-9","symptom":"TOKEN_NOT_WORKING","description":"Mail jürgen@müller.de, mobile +44 7700 900123, desk +1 (415) 555-0132.",
+                 "user":{"id":"jdoe42","email":"jürgen@müller.de","mobile":"+44 7700 900123","phone":"+1 (415) 555-0132","locked":true}}""");
+        String t = SupportTicket.draft(i, DOCTOR.explain(i), SupportTicket.Redaction.withKey("org-secret"));
+        assertThat(t).contains("description = \"Mail j***@müller.de, mobile <phone>, desk <phone>.\"");
+    }
+
+    @Test
+    void anIncidentWithoutAUserIsRedactedToo() {
+        Incident i = incident("""
+                {"id":"INC-10","symptom":"TOKEN_NOT_WORKING","description":"Called from +44 7700 900123 at 192.168.10.20"}""");
+        String t = SupportTicket.draft(i, DOCTOR.explain(i), SupportTicket.Redaction.withKey("org-secret"));
+        assertThat(t).contains("description = \"Called from <phone> at <ip>\"");
+        assertNoPersonalData(t);
+    }
+
+    @Test
+    void aDraftThatKeepsPersonalDataKeepsTheTracesConditionsAsTheyAre() {
+        Incident i = incident(PERSONAL);
+        Diagnosis d = DOCTOR.explain(i);
+        List<String> because = d.problems().get(0).explanations().get(0).because();
+        assertThat(because).as("the trace has conditions to show").isNotEmpty();
+        assertThat(SupportTicket.draft(i, d, SupportTicket.Redaction.none())).contains(": " + String.join("; ", because));
+    }
+
+    @Test
+    void unredactedDraftsStillGetFileNamesNoOneCanPredict() {
+        // each Redaction.none() draws its own key: a zero key would make file names a function of the incident id
+        Incident i = incident(PERSONAL);
+        assertThat(SupportTicket.fileName(i, SupportTicket.Redaction.none()))
+                .isNotEqualTo(SupportTicket.fileName(i, SupportTicket.Redaction.none()));
+    }
+
+    @Test
+    void factsShowAnEmptyListAsNoneAndEveryElementOfAList() {
+        Incident empty = incident("{\"id\":\"INC-11\",\"symptom\":\"TOKEN_NOT_WORKING\",\"authenticators\":[]}");
+        assertThat(SupportTicket.facts(empty, SupportTicket.Redaction.withKey("k"))).contains("authenticators = [] (none)");
+        List<String> facts = SupportTicket.facts(incident(PERSONAL), SupportTicket.Redaction.withKey("k"));
+        assertThat(facts).contains("authenticators[0].type = ENTRUST_SOFT_TOKEN", "authenticators[0].state = ACTIVE")
+                .noneMatch(f -> f.startsWith("authenticators = "));
+    }
 }

@@ -155,4 +155,32 @@ class DiagnosisCsvTest {
                 rows.substring(end, Math.min(rows.length(), end + 80))).isEqualTo(rows.length());
         assertThat(rows).contains("\"say \"\"hi\"\"\"");
     }
+
+    @Test
+    void aRowOfAHandMadeDiagnosisIsExactlyItsCellsInOrder() {
+        var d = new dev.authdoctor.api.Diagnosis("INC-1", dev.authdoctor.api.Diagnosis.Outcome.DIAGNOSED,
+                List.of(new dev.authdoctor.api.Diagnosis.Problem("p-one", "One", List.of("C1", "C2"), List.of("r1")),
+                        new dev.authdoctor.api.Diagnosis.Problem("p-two", "Two", List.of("C3"), List.of("r2"))),
+                List.of(new dev.authdoctor.api.Diagnosis.Step(1, "s1", dev.authdoctor.api.Actor.USER, "Retry", "p-one", null),
+                        new dev.authdoctor.api.Diagnosis.Step(2, "s2", dev.authdoctor.api.Actor.SUPER_ADMINISTRATOR, "Unlock", "p-one", null)),
+                new dev.authdoctor.api.Diagnosis.Escalation("support@entrust.com", dev.authdoctor.api.EscalationCondition.AFTER_SECOND_ATTEMPT, false, null),
+                List.of(), List.of(), List.of());
+        assertThat(DiagnosisCsv.row(d)).isEqualTo("\"INC-1\",\"DIAGNOSED\",\"p-one;p-two\",\"C1;C2;C3\",\"support@entrust.com\","
+                + "\"AFTER_SECOND_ATTEMPT\",\"false\",\"1. USER: Retry | 2. SUPER_ADMINISTRATOR: Unlock\"\n");
+        var none = new dev.authdoctor.api.Diagnosis(null, dev.authdoctor.api.Diagnosis.Outcome.NO_MATCH, List.of(), List.of(), null,
+                List.of(), List.of(), List.of());
+        assertThat(DiagnosisCsv.row(none)).isEqualTo("\"\",\"NO_MATCH\",\"\",\"\",\"\",\"\",\"\",\"\"\n");
+    }
+
+    @Test
+    void onlyTheStartOfACellOrOfAPartAfterABreakIsDefused() {
+        assertThat(DiagnosisCsv.cell("a =b")).isEqualTo("\"a =b\"");
+        assertThat(DiagnosisCsv.cell("a\"=b")).isEqualTo("\"a\"\"=b\"");
+        assertThat(DiagnosisCsv.cell("a'=b")).isEqualTo("\"a'=b\"");
+        assertThat(DiagnosisCsv.cell("a;x=b")).isEqualTo("\"a;x=b\"");
+        assertThat(DiagnosisCsv.cell("a,=b")).as("a comma is a break").isEqualTo("\"a,'=b\"");
+        assertThat(DiagnosisCsv.cell("a; \"'=b")).isEqualTo("\"a; \"\"''=b\"");
+        assertThat(DiagnosisCsv.cell("\t\r\n")).isEqualTo("\"'\t'\r\n\"");
+        assertThat(DiagnosisCsv.cell("a\u0000=b\u001b\u0085")).as("other control characters").isEqualTo("\"a\uFFFD=b\uFFFD\uFFFD\"");
+    }
 }

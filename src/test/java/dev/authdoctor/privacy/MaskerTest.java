@@ -50,4 +50,30 @@ class MaskerTest {
                 .isEqualTo("user <id> (<email>, <phone>) id <uuid> from <ip> via <url> hash <hex>");
         assertThat(Masker.typed("The OTP could not be delivered")).isEqualTo("The OTP could not be delivered");
     }
+
+    @Test
+    void aNumberStandingAloneOrOpeningTheTextIsStillAPhoneNumber() {
+        // the digit count that spares libphonenumber's scan must count digits, and a match at 0 has no left neighbour
+        assertThat(Masker.typed("+15551234567")).isEqualTo("<phone>");
+        assertThat(found("5550132 is my desk", Masker.Kind.PHONE)).containsExactly("5550132");
+    }
+
+    @Test
+    void aSentencesClosingPunctuationIsNotPartOfAUrl() {
+        assertThat(Masker.typed("see https://idp.example/login.")).isEqualTo("see <url>.");
+        assertThat(Masker.typed("(at https://idp.example/a?b=1), then")).isEqualTo("(at <url>), then");
+    }
+
+    @Test
+    void aPartOverlappingOneAlreadyFoundIsLeftOut() {
+        // "5,123" reads as a number but overlaps the UUID found first; taking both would cut the text apart
+        assertThat(Masker.typed("ref 5,123e4567-e89b-12d3-a456-426614174000 x")).isEqualTo("ref 5,<uuid> x");
+    }
+
+    @Test
+    void anAddressWithoutALocalPartOrWithoutADomainIsMaskedToo() {
+        assertThat(Masker.maskEmail("@example.com")).isEqualTo("***@example.com");
+        assertThat(Masker.maskEmail("jdoe")).isEqualTo("j***");
+        assertThat(Masker.typed(null)).as("no message is not an empty one").isNull();
+    }
 }
