@@ -69,17 +69,18 @@ final class ApiRoutes {
         if (type == null || !mediaType(type).equals(JSON)) {
             throw ApiProblem.unsupportedMediaType(type, JSON, NdjsonStream.MEDIA_TYPE);
         }
-        Troubleshooter t = doctor.get();
-        Diagnosis d = t.diagnose(incident(ctx));
-        events.diagnosed(d);
-        ctx.contentType(JSON).result(DiagnosisJson.toJson(d));
+        answer(ctx, doctor.get()::diagnose);
     }
 
     /** The diagnosis with, on each problem and step, the rule that concluded it and the facts that made it fire. */
     private void explain(Context ctx) {
         requireJson(ctx);
-        Troubleshooter t = doctor.get();
-        Diagnosis d = t.explain(incident(ctx));
+        answer(ctx, doctor.get()::explain);
+    }
+
+    /** One incident read from the body, one diagnosis answered. */
+    private void answer(Context ctx, java.util.function.Function<Incident, Diagnosis> how) {
+        Diagnosis d = how.apply(incident(ctx));
         events.diagnosed(d);
         ctx.contentType(JSON).result(DiagnosisJson.toJson(d));
     }
