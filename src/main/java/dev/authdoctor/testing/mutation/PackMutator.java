@@ -184,13 +184,33 @@ public final class PackMutator {
 
     private static MutationReport.Result run(Mutant m, List<RulePack> variant, RuleBase original, List<Scenario> ordered) {
         RuleBase rules;
+        BUILDS.readLock().lock();
+        boolean built;
+        RuleBase tried = null;
         try {
-            rules = RuleBase.compileDrl(variant, original);
-        } catch (RulePackException e) {
-            String first = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0);
-            return new MutationReport.Result(m, MutationReport.Status.FAILED_TO_COMPILE, first);
-        } catch (RuntimeException e) {
-            return new MutationReport.Result(m, MutationReport.Status.FAILED_TO_COMPILE, e.toString());
+            tried = RuleBase.compileDrl(variant, original);
+            built = true;
+        } catch (RuntimeException first) {
+            built = false;
+        } finally {
+            BUILDS.readLock().unlock();
+        }
+        if (built) {
+            rules = tried;
+        } else {
+            // Drools' builds, run side by side, now and then report errors in files no mutant touched ("Only a type can be
+            // imported"); a failure is only believed when the same DRL fails again with no other build running.
+            BUILDS.writeLock().lock();
+            try {
+                rules = RuleBase.compileDrl(variant, original);
+            } catch (RulePackException e) {
+                String error = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0);
+                return new MutationReport.Result(m, MutationReport.Status.FAILED_TO_COMPILE, error);
+            } catch (RuntimeException e) {
+                return new MutationReport.Result(m, MutationReport.Status.FAILED_TO_COMPILE, e.toString());
+            } finally {
+                BUILDS.writeLock().unlock();
+            }
         }
         List<String> lint = PackLint.check(rules, RulePack.catalog().keySet());
         if (!lint.isEmpty()) {
@@ -200,6 +220,9 @@ public final class PackMutator {
         return failure == null ? new MutationReport.Result(m, MutationReport.Status.SURVIVED, "")
                 : new MutationReport.Result(m, MutationReport.Status.KILLED, failure);
     }
+
+    /** Builds run side by side (shared); a build tried again runs alone (exclusive). */
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock BUILDS = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** One runner per thread: each keeps its own incident reader. */
     private static final ThreadLocal<ScenarioRunner> RUNNER = ThreadLocal.withInitial(ScenarioRunner::new);
