@@ -205,10 +205,30 @@ public final class RuleBase {
      * @param sameKnowledge a base over packs with exactly these packs' phrases
      */
     public static RuleBase compileDrl(List<RulePack> packs, RuleBase sameKnowledge) {
-        return compile(packs, false, sameKnowledge.matcher);
+        return compile(packs, false, sameKnowledge.matcher, DrlCompiler::compile);
+    }
+
+    /** Makes a base of DRL files: each file's build path and text, and what to call each path in an error. */
+    @FunctionalInterface
+    interface DrlBuild {
+        KieBase build(Map<String, String> textOfPath, Map<String, String> displayNames);
+    }
+
+    /** As {@link #compileDrl}, the DRL made into a base by {@code build} ({@link DrlVariants}: reusing files compiled before). */
+    static RuleBase compileDrl(List<RulePack> packs, RuleBase sameKnowledge, DrlBuild build) {
+        return compile(packs, false, sameKnowledge.matcher, build);
+    }
+
+    /** The compiled rules (for {@link DrlVariants}, which checks it rebuilds them exactly). */
+    KieBase kieBase() {
+        return kieBase;
     }
 
     private static RuleBase compile(List<RulePack> packs, boolean precompiledAllowed, TextMatcher sharedMatcher) {
+        return compile(packs, precompiledAllowed, sharedMatcher, DrlCompiler::compile);
+    }
+
+    private static RuleBase compile(List<RulePack> packs, boolean precompiledAllowed, TextMatcher sharedMatcher, DrlBuild build) {
         long started = System.nanoTime();
         Map<String, String> displayNames = new HashMap<>();
         Map<String, Integer> packOfPath = new HashMap<>();
@@ -229,7 +249,7 @@ public final class RuleBase {
         boolean fromKjar = kieBase != null;
         java.util.function.Supplier<KieBase> copy = fromKjar ? () -> precompiled(packs) : () -> fromDrl(textOfPath, displayNames);
         if (kieBase == null) {
-            kieBase = fromDrl(textOfPath, displayNames);
+            kieBase = build.build(textOfPath, displayNames);
         }
 
         Map<String, RuleInfo> rules = new HashMap<>();

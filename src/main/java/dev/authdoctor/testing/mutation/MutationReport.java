@@ -17,8 +17,10 @@ import java.util.Locale;
  * @param duplicates mutants not run because another one made the very same file
  * @param took       the wall time of the whole run
  * @param threads    how many mutants were compiled and run at once
+ * @param compiled   how each mutant was compiled: only its file, or every file and why
  */
-public record MutationReport(String pack, List<Result> results, List<Equivalents.Mark> stale, int duplicates, Duration took, int threads) {
+public record MutationReport(String pack, List<Result> results, List<Equivalents.Mark> stale, int duplicates, Duration took, int threads,
+                             String compiled) {
 
     /** What became of a mutant. */
     public enum Status {
@@ -114,6 +116,7 @@ public record MutationReport(String pack, List<Result> results, List<Equivalents
         sb.append(String.format(Locale.ROOT, "mutants of %s: %d; killed %d, survived %d; failed to compile %d, equivalent %d "
                         + "(counted apart); duplicates skipped %d%n", pack, results.size(), count(Status.KILLED), count(Status.SURVIVED),
                 count(Status.FAILED_TO_COMPILE), count(Status.EQUIVALENT), duplicates));
+        sb.append("compiled: ").append(compiled).append('\n');
         sb.append(String.format(Locale.ROOT, "mutation score: %s%% (%d killed of %d valid) in %.1f s on %d thread%s%n", percent(score()),
                 count(Status.KILLED), valid(), took.toMillis() / 1000.0, threads, threads == 1 ? "" : "s"));
         return sb.toString();
@@ -148,6 +151,7 @@ public record MutationReport(String pack, List<Result> results, List<Equivalents
         root.put("score", Math.floor(score() * 10) / 10);
         root.put("seconds", took.toMillis() / 1000.0);
         root.put("threads", threads);
+        root.put("compiled", compiled);
         ArrayNode all = root.putArray("results");
         for (Result r : results) {
             ObjectNode o = all.addObject();

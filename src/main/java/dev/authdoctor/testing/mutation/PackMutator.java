@@ -3,6 +3,7 @@ package dev.authdoctor.testing.mutation;
 import dev.authdoctor.api.RulePackException;
 import dev.authdoctor.api.Troubleshooter;
 import dev.authdoctor.engine.DrlSource;
+import dev.authdoctor.engine.DrlVariants;
 import dev.authdoctor.engine.PackArchive;
 import dev.authdoctor.engine.PackLint;
 import dev.authdoctor.engine.RuleBase;
@@ -30,9 +31,11 @@ import java.util.concurrent.Future;
  * uses, and reports which mutants the scenarios noticed.
  * <p>
  * What is shared: every pack is read, and its phrases parsed, once; the text matcher is built once, from the unmutated
- * packs, and reused by every mutant (only DRL changes, never phrases); each file is parsed once. Per mutant, the DRL of
- * all loaded packs is compiled again (Drools' build cannot reuse one compiled file beside another), several at once,
- * one per thread. Each mutant is first run against the scenarios in which its rule fired, and stops at the first that
+ * packs, and reused by every mutant (only DRL changes, never phrases); each file is parsed once. Per mutant, only the
+ * file changed is compiled; every other file of every loaded pack is compiled once per thread and copied into the
+ * mutant's base ({@link DrlVariants}), several mutants at once, one per thread. That path is taken only when it rebuilds
+ * the unmutated packs with the same rules, in the same firing order, and every scenario's diagnosis is the same on it;
+ * otherwise, or with {@link #compilingWhole()}, all the DRL is compiled again for each mutant. Each mutant is first run against the scenarios in which its rule fired, and stops at the first that
  * fails. A mutant making exactly the same file as an earlier one is not run again.
  */
 public final class PackMutator {
@@ -41,6 +44,7 @@ public final class PackMutator {
     private final List<Path> others = new ArrayList<>();
     private boolean builtIn = true;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean whole;
 
     private PackMutator(Path pack) {
         this.pack = pack;
@@ -92,6 +96,17 @@ public final class PackMutator {
     }
 
     /**
+     * Compiles every file of every pack for each mutant, as a plain build would, rather than only the file changed: slower,
+     * and what the fast path is checked against.
+     *
+     * @return this
+     */
+    public PackMutator compilingWhole() {
+        whole = true;
+        return this;
+    }
+
+    /**
      * Makes and runs every mutant.
      *
      * @return the report
@@ -131,6 +146,12 @@ public final class PackMutator {
                     + String.join("\n  ", failing));
         }
         List<Set<String>> firedIn = baseline.cases().stream().map(c -> Set.copyOf(c.diagnosis().firedRules())).toList();
+        DrlVariants variants = DrlVariants.of(original);
+        String whyWhole = whole ? "asked to" : variants.whyNotFast();
+        if (whyWhole == null) {
+            whyWhole = sameDiagnoses(baseline, variants.compile(packs), scenarios);
+        }
+        boolean fast = whyWhole == null;
 
         List<Equivalents.Mark> marks = Equivalents.of(pack);
         Set<Equivalents.Mark> used = new HashSet<>();
@@ -161,7 +182,7 @@ public final class PackMutator {
                     List<RulePack> variant = new ArrayList<>(packs);
                     variant.set(at, withSource(tested, source.name(), mutated));
                     List<Scenario> ordered = likeliestFirst(scenarios, firedIn, m.callers());
-                    running.add(pool.submit(() -> run(m, variant, original, ordered)));
+                    running.add(pool.submit(() -> run(m, variant, variants, fast, ordered)));
                 }
             }
             for (Future<MutationReport.Result> f : running) {
@@ -179,16 +200,34 @@ public final class PackMutator {
                 .thenComparing(r -> r.mutant().edits().get(0).start()).thenComparing(r -> r.mutant().operator())
                 .thenComparing(r -> r.mutant().after()));
         List<Equivalents.Mark> stale = marks.stream().filter(k -> !used.contains(k)).toList();
-        return new MutationReport(tested.name(), results, stale, duplicates, Duration.ofNanos(System.nanoTime() - started), threads);
+        String compiled = fast ? "only each mutant's file compiled; the others' compiled once and copied"
+                : "every file compiled for each mutant (" + whyWhole + ")";
+        return new MutationReport(tested.name(), results, stale, duplicates, Duration.ofNanos(System.nanoTime() - started), threads, compiled);
     }
 
-    private static MutationReport.Result run(Mutant m, List<RulePack> variant, RuleBase original, List<Scenario> ordered) {
+    /**
+     * Null when every scenario's diagnosis over the unmutated packs put together from files compiled alone is the one over
+     * the packs compiled whole, the rules fired included, in their order; else what differs.
+     */
+    private static String sameDiagnoses(ScenarioRunner.Report baseline, RuleBase assembled, List<Scenario> scenarios) {
+        ScenarioRunner.Report again = new ScenarioRunner().run(Troubleshooter.overRules(assembled), baseline.pack(), scenarios);
+        for (int i = 0; i < scenarios.size(); i++) {
+            if (!again.cases().get(i).diagnosis().equals(baseline.cases().get(i).diagnosis())) {
+                return "the diagnosis of " + scenarios.get(i).file() + ": " + scenarios.get(i).name()
+                        + " differs when files are compiled alone";
+            }
+        }
+        return null;
+    }
+
+    private static MutationReport.Result run(Mutant m, List<RulePack> variant, DrlVariants variants, boolean fast,
+                                             List<Scenario> ordered) {
         RuleBase rules;
         BUILDS.readLock().lock();
         boolean built;
         RuleBase tried = null;
         try {
-            tried = RuleBase.compileDrl(variant, original);
+            tried = fast ? variants.compile(variant) : variants.compileWhole(variant);
             built = true;
         } catch (RuntimeException first) {
             built = false;
@@ -202,7 +241,7 @@ public final class PackMutator {
             // imported"); a failure is only believed when the same DRL fails again with no other build running.
             BUILDS.writeLock().lock();
             try {
-                rules = RuleBase.compileDrl(variant, original);
+                rules = variants.compileWhole(variant);
             } catch (RulePackException e) {
                 String error = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0);
                 return new MutationReport.Result(m, MutationReport.Status.FAILED_TO_COMPILE, error);

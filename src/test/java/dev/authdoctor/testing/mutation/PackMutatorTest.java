@@ -123,6 +123,43 @@ class PackMutatorTest {
     }
 
     @Test
+    void mutantsCompiledFromTheirFileAloneMeetTheFatesTheyMeetCompiledWhole() throws IOException {
+        Path dir = pack(PLAN_PINNED);
+        // A second file in the same package, whose rules answer to the first's: dropping or flipping a condition in one
+        // file changes what the other sees.
+        Files.writeString(dir.resolve("tiny-escalation.drl"), """
+                package t.tiny;
+
+                import dev.authdoctor.incident.*;
+                import dev.authdoctor.vocabulary.*;
+                import dev.authdoctor.api.Actor;
+
+                rule "A clock off by more than an hour is also a time zone question"
+                    @id("tiny-zone") @row("test") @problem("tiny-clock")
+                when
+                    ProblemFound( problemId == "tiny-clock" )
+                    DeviceFacts( clockSkewSeconds >= 3600 )
+                then
+                    insert(new PlanStep("tiny-clock", "tiny-clock/zone", 5, Actor.USER, "Check the time zone."));
+                end
+                """);
+        Files.writeString(dir.resolve("scenarios/s1.yaml"), """
+                - name: two hours off is a time zone question first
+                  given: {id: t3, device: {clockSkewSeconds: 7200}}
+                  expect: {problems: [tiny-clock], steps: [tiny-clock/zone, tiny-clock/sync]}
+                """);
+        MutationReport fast = PackMutator.of(dir).withoutBuiltIn().run();
+        MutationReport whole = PackMutator.of(dir).withoutBuiltIn().compilingWhole().run();
+        assertThat(fast.compiled()).startsWith("only each mutant's file compiled");
+        assertThat(whole.compiled()).startsWith("every file compiled for each mutant");
+        java.util.function.Function<MutationReport, java.util.List<String>> fates = r -> r.results().stream()
+                .map(x -> x.mutant().file() + ":" + x.mutant().line() + " " + x.mutant().change() + " " + x.status()).toList();
+        assertThat(fates.apply(fast)).containsExactlyElementsOf(fates.apply(whole));
+        assertThat(fast.survivors()).isNotEmpty();
+        assertThat(fast.count(MutationReport.Status.KILLED)).isGreaterThan(5);
+    }
+
+    @Test
     void aMarkWithoutItsReasonIsRefused() throws IOException {
         Path dir = pack(PLAN_PINNED);
         Files.writeString(dir.resolve(Equivalents.FILE), "- {rule: tiny-clock, operator: flip-comparison, change: x}\n");
