@@ -19,8 +19,9 @@ import java.util.Set;
  *   change: "clockSkewSeconds != null -> clockSkewSeconds == null"   # as the report shows it
  *   reason: why no incident can tell the mutant from the rule
  * </pre>
- * Keyed by rule, operator and change, never by line, so a mark survives edits elsewhere in the file. A mark that
- * matches no mutant any more is reported as stale.
+ * Keyed by rule, operator and change, never by line, so a mark survives edits elsewhere in the file. Marked mutants are
+ * run like the others and counted equivalent only when they survive: a mark may match the same change elsewhere in the
+ * rule, which the scenarios can tell. A mark that matches no surviving mutant is reported as stale.
  */
 public final class Equivalents {
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  *
  * @param pack       the pack's name
  * @param results    one per mutant run or marked, in file and line order
- * @param stale      marks of {@code mutation-equivalents.yaml} that match no mutant
+ * @param stale      marks of {@code mutation-equivalents.yaml} that match no surviving mutant (none, or only killed ones)
  * @param duplicates mutants not run because another one made the very same file
  * @param took       the wall time of the whole run
  * @param threads    how many mutants were compiled and run at once
@@ -30,7 +30,7 @@ public record MutationReport(String pack, List<Result> results, List<Equivalents
         SURVIVED,
         /** It did not compile or would not load (counted apart: no scenario could have run). */
         FAILED_TO_COMPILE,
-        /** Marked in the pack as making no observable change, with a reason; not run. */
+        /** Survived, and marked in the pack as making no observable change, with a reason. */
         EQUIVALENT
     }
 
@@ -110,7 +110,7 @@ public record MutationReport(String pack, List<Result> results, List<Equivalents
             sb.append("EQUIVALENT ").append(where(r.mutant())).append("\n          ").append(r.detail()).append('\n');
         }
         for (Equivalents.Mark m : stale) {
-            sb.append("STALE     ").append(Equivalents.FILE).append(", entry ").append(m.line()).append(": no mutant ")
+            sb.append("STALE     ").append(Equivalents.FILE).append(", entry ").append(m.line()).append(": no surviving mutant ")
                     .append(m.rule()).append(" ").append(m.operator().label()).append(" ").append(m.change()).append('\n');
         }
         sb.append(String.format(Locale.ROOT, "mutants of %s: %d; killed %d, survived %d; failed to compile %d, equivalent %d "

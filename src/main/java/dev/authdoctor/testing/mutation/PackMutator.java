@@ -158,6 +158,7 @@ public final class PackMutator {
         List<MutationReport.Result> results = new ArrayList<>();
         List<Future<MutationReport.Result>> running = new ArrayList<>();
         int duplicates = 0;
+        java.util.Queue<String> notBelieved = new java.util.concurrent.ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "authdoctor-mutant");
             t.setDaemon(true);
@@ -173,20 +174,22 @@ public final class PackMutator {
                         duplicates++;
                         continue;
                     }
-                    Equivalents.Mark mark = marks.stream().filter(k -> k.matches(m)).findFirst().orElse(null);
-                    if (mark != null) {
-                        used.add(mark);
-                        results.add(new MutationReport.Result(m, MutationReport.Status.EQUIVALENT, mark.reason()));
-                        continue;
-                    }
                     List<RulePack> variant = new ArrayList<>(packs);
                     variant.set(at, withSource(tested, source.name(), mutated));
                     List<Scenario> ordered = likeliestFirst(scenarios, firedIn, m.callers());
-                    running.add(pool.submit(() -> run(m, variant, variants, fast, ordered)));
+                    running.add(pool.submit(() -> run(m, variant, variants, fast, ordered, notBelieved)));
                 }
             }
             for (Future<MutationReport.Result> f : running) {
-                results.add(f.get());
+                MutationReport.Result ran = f.get();
+                // Marks are keyed by rule, operator and change, not line: one may match a mutant elsewhere in the rule that
+                // the scenarios kill. Marked mutants run like the others; only a survivor is taken as equivalent.
+                Equivalents.Mark mark = ran.status() != MutationReport.Status.SURVIVED ? null
+                        : marks.stream().filter(k -> k.matches(ran.mutant())).findFirst().orElse(null);
+                if (mark != null) {
+                    used.add(mark);
+                }
+                results.add(mark == null ? ran : new MutationReport.Result(ran.mutant(), MutationReport.Status.EQUIVALENT, mark.reason()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,6 +205,9 @@ public final class PackMutator {
         List<Equivalents.Mark> stale = marks.stream().filter(k -> !used.contains(k)).toList();
         String compiled = fast ? "only each mutant's file compiled; the others' compiled once and copied"
                 : "every file compiled for each mutant (" + whyWhole + ")";
+        if (!notBelieved.isEmpty()) {
+            compiled += "; " + notBelieved.size() + " build(s) failed beside another and compiled alone (first: " + notBelieved.peek() + ")";
+        }
         return new MutationReport(tested.name(), results, stale, duplicates, Duration.ofNanos(System.nanoTime() - started), threads, compiled);
     }
 
@@ -221,16 +227,18 @@ public final class PackMutator {
     }
 
     private static MutationReport.Result run(Mutant m, List<RulePack> variant, DrlVariants variants, boolean fast,
-                                             List<Scenario> ordered) {
+                                             List<Scenario> ordered, java.util.Queue<String> notBelieved) {
         RuleBase rules;
         BUILDS.readLock().lock();
         boolean built;
         RuleBase tried = null;
+        String firstError = null;
         try {
             tried = fast ? variants.compile(variant) : variants.compileWhole(variant);
             built = true;
         } catch (RuntimeException first) {
             built = false;
+            firstError = first instanceof RulePackException e && !e.problems().isEmpty() ? e.problems().get(0) : first.toString();
         } finally {
             BUILDS.readLock().unlock();
         }
@@ -242,6 +250,7 @@ public final class PackMutator {
             BUILDS.writeLock().lock();
             try {
                 rules = variants.compileWhole(variant);
+                notBelieved.add(firstError);
             } catch (RulePackException e) {
                 String error = e.problems().isEmpty() ? e.getMessage() : e.problems().get(0);
                 return new MutationReport.Result(m, MutationReport.Status.FAILED_TO_COMPILE, error);

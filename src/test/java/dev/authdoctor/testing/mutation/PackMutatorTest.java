@@ -160,6 +160,22 @@ class PackMutatorTest {
     }
 
     @Test
+    void aMarkedMutantTheScenariosKillIsKilled_andItsMarkStale() throws IOException {
+        Path dir = pack(PLAN_PINNED, AT_THE_LIMIT);
+        Files.writeString(dir.resolve(Equivalents.FILE), """
+                - rule: tiny-clock
+                  operator: flip-comparison
+                  change: "clockSkewSeconds > 300 -> clockSkewSeconds >= 300"
+                  reason: "wrongly marked, the case at the limit tells them apart"
+                """);
+        MutationReport report = PackMutator.of(dir).withoutBuiltIn().run();
+        assertThat(report.of(MutationReport.Status.EQUIVALENT)).isEmpty();
+        assertThat(report.of(MutationReport.Status.KILLED)).extracting(r -> r.mutant().change())
+                .contains("clockSkewSeconds > 300 -> clockSkewSeconds >= 300");
+        assertThat(report.stale()).extracting(Equivalents.Mark::line).containsExactly(1);
+    }
+
+    @Test
     void aMarkWithoutItsReasonIsRefused() throws IOException {
         Path dir = pack(PLAN_PINNED);
         Files.writeString(dir.resolve(Equivalents.FILE), "- {rule: tiny-clock, operator: flip-comparison, change: x}\n");
