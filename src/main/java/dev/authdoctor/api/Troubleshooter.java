@@ -84,6 +84,32 @@ public final class Troubleshooter implements AutoCloseable {
         }
     }
 
+    /** Over rules compiled elsewhere: no folders to read again, nothing to watch. */
+    private Troubleshooter(Version version) {
+        this.config = new Builder();
+        this.current.set(version);
+        this.watcher = null;
+    }
+
+    /**
+     * For tools that compile variants of packs in memory (the mutation runner), not for embedders (use {@link #builder()}):
+     * a troubleshooter over rules already compiled and checked, escalating to the last pack's support contact, else
+     * {@link #DEFAULT_SUPPORT_CONTACT}, as loading the same packs from their folders would.
+     *
+     * @param rules the compiled rules, checked as loading checks them ({@code PackLint})
+     * @return a troubleshooter over exactly these rules
+     */
+    public static Troubleshooter overRules(RuleBase rules) {
+        String contact = DEFAULT_SUPPORT_CONTACT;
+        for (RulePack p : rules.packs()) {
+            if (p.supportContact() != null) {
+                contact = p.supportContact();
+            }
+        }
+        return new Troubleshooter(new Version(rules, new PlanAssembler(rules.problems(), rules.rules()), new Organisation(contact),
+                rules.packLabels(), Map.of()));
+    }
+
     /**
      * A troubleshooter with the built-in rules and the default support contact.
      *

@@ -7,6 +7,8 @@ import dev.authdoctor.testing.ScenarioFiles;
 import dev.authdoctor.testing.ScenarioRunner;
 import dev.authdoctor.testing.TicketReportJson;
 import dev.authdoctor.testing.TicketRunner;
+import dev.authdoctor.testing.mutation.MutationReport;
+import dev.authdoctor.testing.mutation.PackMutator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
                 "coverage: the pack's rules no scenario made fire, by id.",
                 "Then, when DIR/tickets/*.yaml holds labelled tickets, diagnoses each and reports per split (file name)",
                 "and per problem precision and recall (NO_MATCH is a class of its own), with the tickets missed.",
-                "Exit 0 when every scenario passes (and, with --require-full-coverage, every rule fired), 1 otherwise."})
+                "Exit 0 when every scenario passes (and, with --require-full-coverage, every rule fired), 1 otherwise.",
+                "With --mutate: mutation testing instead; exit 1 below --min-score."})
 final class TestCommand extends RulesCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The rule pack folder.")
@@ -45,8 +48,28 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
     @Option(names = "--min-recall", paramLabel = "R", description = "Fail when a split's recall is below R (0..1).")
     Double minRecall;
 
+    @Option(names = "--mutate", description = {"Mutation testing: make mutants of the pack's DRL (flipped comparisons, negated and dropped",
+            "conditions, deleted rules, swapped step orders, changed step texts, actors, escalation conditions and thresholds),",
+            "compile each in memory, run the scenarios against it, and list every mutant they let through."})
+    boolean mutate;
+
+    @Option(names = "--min-score", paramLabel = "PERCENT", description = "With --mutate: fail (exit 1) when the mutation score is below PERCENT.")
+    Double minScore;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "With --mutate: text (default) or json.")
+    String format = "text";
+
+    @Option(names = "--threads", paramLabel = "N", description = "With --mutate: mutants compiled and run at once (default: all cores).")
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
+        if (mutate) {
+            return mutate();
+        }
+        if (minScore != null || threads != null || !"text".equals(format)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-score, --format and --threads need --mutate");
+        }
         if (ticketsOnly || json) {
             try {
                 RulePack p = PackCommands.pack(spec.commandLine(), dir);
@@ -104,6 +127,40 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
             return Main.EXIT_INPUT;
         }
         return report.failed() > 0 || uncovered || report.cases().isEmpty() || ticketsExit != Main.EXIT_OK ? Main.EXIT_INPUT : Main.EXIT_OK;
+    }
+
+    /** Mutation testing of the pack: the survivors, the counts and the score; exit 1 below {@code --min-score}. */
+    private int mutate() {
+        if (!"text".equals(format) && !"json".equals(format)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: expected text or json, not " + format);
+        }
+        if (minScore != null && (minScore < 0 || minScore > 100)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-score: a percentage from 0 to 100, not " + minScore);
+        }
+        if (ticketsOnly || json || fullCoverage) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--mutate runs the scenarios only: leave out --tickets-only, --json and --require-full-coverage");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        MutationReport report;
+        try {
+            PackCommands.pack(spec.commandLine(), dir);
+            PackCommands.load(spec.commandLine(), rules, dir); // the same checks as every load: pins, lint, names
+            PackMutator run = PackMutator.of(dir).withPacks(rules.packs);
+            if (rules.noBuiltin) {
+                run.withoutBuiltIn();
+            }
+            if (threads != null) {
+                run.threads(threads);
+            }
+            report = run.run();
+        } catch (RulePackException e) {
+            return PackCommands.report(spec.commandLine().getErr(), e);
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            return inputError(e.getMessage());
+        }
+        out.print("json".equals(format) ? report.json() + System.lineSeparator() : report.text());
+        out.flush();
+        return minScore != null && report.score() < minScore ? Main.EXIT_INPUT : Main.EXIT_OK;
     }
 
     /** Diagnoses the labelled tickets and prints the figures; an exit code for the thresholds asked. */

@@ -2,7 +2,9 @@ package dev.authdoctor.engine;
 
 import dev.authdoctor.api.RulePackException;
 
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
@@ -48,6 +50,15 @@ final class DrlCompiler {
      *                           artifacts to add
      */
     static KieBase compile(Map<String, String> textOfPath, Map<String, String> displayNames) {
+        return newBase(packages(textOfPath, displayNames));
+    }
+
+    /**
+     * The files compiled together into Drools' packages, not yet in any base.
+     *
+     * @throws RulePackException as {@link #compile}
+     */
+    static List<InternalKnowledgePackage> packages(Map<String, String> textOfPath, Map<String, String> displayNames) {
         if (!available()) {
             throw new RulePackException("these rules are not precompiled, and compiling DRL needs " + NEEDED
                     + " on the class path, which the lean runtime leaves out: add them, or precompile the pack "
@@ -70,9 +81,18 @@ final class DrlCompiler {
             }
             throw new RulePackException("the rules do not compile", errors);
         }
+        List<InternalKnowledgePackage> packages = new ArrayList<>();
+        for (KiePackage p : builder.getKnowledgePackages()) {
+            packages.add((InternalKnowledgePackage) p);
+        }
+        return packages;
+    }
+
+    /** A base of these packages, in this order; a package already in another base is copied into it (Drools' deep clone). */
+    static KieBase newBase(List<InternalKnowledgePackage> packages) {
         org.drools.kiesession.rulebase.InternalKnowledgeBase base = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(
                 BaseSettings.newConfiguration(null));
-        base.addPackages(builder.getKnowledgePackages());
+        base.addPackages(new ArrayList<KiePackage>(packages));
         return base;
     }
 }

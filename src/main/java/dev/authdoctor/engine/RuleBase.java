@@ -87,16 +87,21 @@ public final class RuleBase {
      *                        still need the text rules)
      */
     private RuleBase(KieBase kieBase, java.util.function.Supplier<KieBase> independentCopy, List<RulePack> packs,
-                     Map<String, ProblemDefinition> problems, Map<String, RuleInfo> rulesByName, boolean precompiled) {
+                     Map<String, ProblemDefinition> problems, Map<String, RuleInfo> rulesByName, boolean precompiled,
+                     TextMatcher sharedMatcher) {
         this.precompiled = precompiled;
         this.kieBase = kieBase;
         this.independentCopy = insertsTextFacts(packs) ? null : independentCopy;
         this.packs = packs;
         this.problems = problems;
         this.rulesByName = rulesByName;
-        Knowledge knowledge = Knowledge.merge(packs.stream().map(RulePack::knowledge).toList());
-        // Built here, not on first use: a reload, or the first diagnosis, must not pay for analysing every phrase.
-        this.matcher = knowledge.problems().isEmpty() ? null : new TextMatcher(knowledge);
+        if (sharedMatcher != null) {
+            this.matcher = sharedMatcher;
+        } else {
+            Knowledge knowledge = Knowledge.merge(packs.stream().map(RulePack::knowledge).toList());
+            // Built here, not on first use: a reload, or the first diagnosis, must not pay for analysing every phrase.
+            this.matcher = knowledge.problems().isEmpty() ? null : new TextMatcher(knowledge);
+        }
         this.textSettings = packs.isEmpty() ? TextSettings.DEFAULTS : packs.get(0).textSettings();
         for (RulePack pack : packs) {
             for (DrlSource source : pack.sources()) {
@@ -190,6 +195,40 @@ public final class RuleBase {
      * explanations and why-not need: they read the conditions' text, which precompiled rules do not keep.
      */
     public static RuleBase compile(List<RulePack> packs, boolean precompiledAllowed) {
+        return compile(packs, precompiledAllowed, null);
+    }
+
+    /**
+     * Compiles the packs' DRL, keeping the text matcher of a base compiled from the same phrases: variants of a pack
+     * whose DRL alone differs (the mutation runner's mutants) then share the analysis of every phrase.
+     *
+     * @param sameKnowledge a base over packs with exactly these packs' phrases
+     */
+    public static RuleBase compileDrl(List<RulePack> packs, RuleBase sameKnowledge) {
+        return compile(packs, false, sameKnowledge.matcher, DrlCompiler::compile);
+    }
+
+    /** Makes a base of DRL files: each file's build path and text, and what to call each path in an error. */
+    @FunctionalInterface
+    interface DrlBuild {
+        KieBase build(Map<String, String> textOfPath, Map<String, String> displayNames);
+    }
+
+    /** As {@link #compileDrl}, the DRL made into a base by {@code build} ({@link DrlVariants}: reusing files compiled before). */
+    static RuleBase compileDrl(List<RulePack> packs, RuleBase sameKnowledge, DrlBuild build) {
+        return compile(packs, false, sameKnowledge.matcher, build);
+    }
+
+    /** The compiled rules (for {@link DrlVariants}, which checks it rebuilds them exactly). */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    private static RuleBase compile(List<RulePack> packs, boolean precompiledAllowed, TextMatcher sharedMatcher) {
+        return compile(packs, precompiledAllowed, sharedMatcher, DrlCompiler::compile);
+    }
+
+    private static RuleBase compile(List<RulePack> packs, boolean precompiledAllowed, TextMatcher sharedMatcher, DrlBuild build) {
         long started = System.nanoTime();
         Map<String, String> displayNames = new HashMap<>();
         Map<String, Integer> packOfPath = new HashMap<>();
@@ -210,7 +249,7 @@ public final class RuleBase {
         boolean fromKjar = kieBase != null;
         java.util.function.Supplier<KieBase> copy = fromKjar ? () -> precompiled(packs) : () -> fromDrl(textOfPath, displayNames);
         if (kieBase == null) {
-            kieBase = fromDrl(textOfPath, displayNames);
+            kieBase = build.build(textOfPath, displayNames);
         }
 
         Map<String, RuleInfo> rules = new HashMap<>();
@@ -229,7 +268,8 @@ public final class RuleBase {
             }
         }
         LOG.debug("compiled {} rules from {} pack(s) in {} ms", rules.size(), packs.size(), (System.nanoTime() - started) / 1_000_000);
-        return new RuleBase(kieBase, copy, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules), fromKjar);
+        return new RuleBase(kieBase, copy, List.copyOf(packs), Collections.unmodifiableMap(problems), Collections.unmodifiableMap(rules), fromKjar,
+                sharedMatcher);
     }
 
     /** Compiles the DRL into a base of its own. */

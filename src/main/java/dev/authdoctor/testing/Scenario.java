@@ -19,13 +19,54 @@ public record Scenario(String name, String file, JsonNode given, Expectation exp
      * @param problemsInclude  at least these problem ids
      * @param causes           exactly these cause codes (of all problems), in any order
      * @param causesInclude    at least these cause codes
-     * @param steps            these steps, each a step id or a step's exact text, in this order (others may come between)
-     * @param stepsExactly     the whole plan: exactly these steps (ids or exact texts), in this order, and no others
+     * @param steps            these steps, in this order (others may come between)
+     * @param stepsExactly     the whole plan: exactly these steps, in this order, and no others
      * @param escalation       checked when {@code checkEscalation}: null means no escalation
+     * @param heardInWords     exactly these problem ids were found in the ticket's words alone (evidence TEXT), not by a
+     *                         rule on the message or the facts; {@code []} pins that the rules recognised every one
      */
     public record Expectation(String outcome, List<String> problems, List<String> problemsInclude, List<String> causes,
-                              List<String> causesInclude, List<String> steps, List<String> stepsExactly, boolean checkEscalation,
-                              EscalationExpectation escalation) {
+                              List<String> causesInclude, List<StepExpectation> steps, List<StepExpectation> stepsExactly, boolean checkEscalation,
+                              EscalationExpectation escalation, List<String> heardInWords) {
+    }
+
+    /**
+     * One step a case expects: written as a string, a step's id or its exact text ({@code idOrText}); written as
+     * {@code {id, actor, text}}, each part given must match (the plan's wording and who acts, not only its ids).
+     */
+    public record StepExpectation(String idOrText, String id, String actor, String text) {
+
+        /**
+         * Whether the plan's step is this one.
+         *
+         * @param step a step of the plan
+         * @return true when every part given matches
+         */
+        public boolean matches(dev.authdoctor.api.Diagnosis.Step step) {
+            if (idOrText != null) {
+                return idOrText.equals(step.id()) || idOrText.equals(step.text());
+            }
+            return (id == null || id.equals(step.id())) && (actor == null || actor.equals(step.actor().name()))
+                    && (text == null || text.equals(step.text()));
+        }
+
+        @Override
+        public String toString() {
+            if (idOrText != null) {
+                return idOrText;
+            }
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (id != null) {
+                parts.add(id);
+            }
+            if (actor != null) {
+                parts.add("actor " + actor);
+            }
+            if (text != null) {
+                parts.add("text \"" + text + "\"");
+            }
+            return "{" + String.join(", ", parts) + "}";
+        }
     }
 
     /** The parts of an escalation a case names; null parts are not checked. */

@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  *     stepsExactly: [reset-token-invalid-response/confirm-authenticator, reset-token-invalid-response/confirm-digits,
  *                    reset-token-invalid-response/contact-support]
  *     escalation: {condition: IF_PERSISTS, now: false}     # or: escalation: none
+ *     heardInWords: []                                      # problems found from the ticket's words alone
  * </pre>
- * Steps are named by id or by their exact text. {@code stepsExactly} pins the whole plan: these steps, in this
+ * Steps are named by id or by their exact text, or as {@code {id: ..., actor: ADMINISTRATOR, text: "..."}} (any of the three)
+ * to pin who acts and what the step says, not only which step it is. {@code stepsExactly} pins the whole plan: these steps, in this
  * order, and no others ({@code []} for no step at all). {@code steps} only asks for these steps in this order, with
  * others allowed between and around them; it stays for packs written that way, but pins little, so prefer
  * {@code stepsExactly} wherever the plan is known in full. A case may give both.
@@ -34,7 +36,8 @@ public final class ScenarioFiles {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> CASE_FIELDS = Set.of("name", "given", "expect");
     private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "problems", "problemsInclude", "causes",
-            "causesInclude", "steps", "stepsExactly", "escalation");
+            "causesInclude", "steps", "stepsExactly", "escalation", "heardInWords");
+    private static final Set<String> STEP_FIELDS = Set.of("id", "actor", "text");
 
     private ScenarioFiles() {
     }
@@ -104,10 +107,37 @@ public final class ScenarioFiles {
             }
             cases.add(new Scenario(caseName, name, c.get("given"), new Scenario.Expectation(
                     text(e, "outcome"), list(e, "problems", where), list(e, "problemsInclude", where), list(e, "causes", where),
-                    list(e, "causesInclude", where), list(e, "steps", where), list(e, "stepsExactly", where),
-                    checkEscalation, escalation)));
+                    list(e, "causesInclude", where), steps(e, "steps", where), steps(e, "stepsExactly", where),
+                    checkEscalation, escalation, list(e, "heardInWords", where))));
         }
         return cases;
+    }
+
+    /** A list of steps, each a string (an id or an exact text) or {@code {id, actor, text}} with at least one of them. */
+    private static List<Scenario.StepExpectation> steps(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException(where + ": expect." + field + ": expected a list");
+        }
+        List<Scenario.StepExpectation> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode x : v) {
+            i++;
+            if (x.isObject()) {
+                String at = where + ": expect." + field + "[" + i + "]";
+                unknown(x, STEP_FIELDS, at);
+                if (x.size() == 0) {
+                    throw new IllegalArgumentException(at + ": expected at least one of id, actor, text");
+                }
+                out.add(new Scenario.StepExpectation(null, text(x, "id"), text(x, "actor"), text(x, "text")));
+            } else {
+                out.add(new Scenario.StepExpectation(x.asString(), null, null, null));
+            }
+        }
+        return out;
     }
 
     private static void unknown(JsonNode node, Set<String> allowed, String where) {

@@ -91,6 +91,35 @@ public final class ScenarioRunner {
         return new Report(pack, results, firedOfPack, never);
     }
 
+    /**
+     * Runs the cases in the order given and stops at the first that fails, as the mutation runner needs: a mutant is
+     * killed by one failing case. A diagnosis that throws (a rule looping, a consequence failing) fails its case.
+     *
+     * @param doctor the troubleshooter to check
+     * @param scenarios the cases, most likely to fail first
+     * @return the first failure, as {@code file: case: what differed}; null when every case passed
+     */
+    public String firstFailure(Troubleshooter doctor, List<Scenario> scenarios) {
+        for (Scenario s : scenarios) {
+            ReadResult read = reader.read(s.given().toString());
+            Diagnosis d;
+            if (read instanceof ReadResult.Rejected r) {
+                d = Diagnosis.rejected(r.incidentId(), r.errors());
+            } else {
+                try {
+                    d = doctor.diagnose(((ReadResult.Accepted) read).incident());
+                } catch (RuntimeException e) {
+                    return s.file() + ": " + s.name() + ": the diagnosis failed: " + e;
+                }
+            }
+            List<String> failures = check(s.expect(), d);
+            if (!failures.isEmpty()) {
+                return s.file() + ": " + s.name() + ": " + failures.get(0);
+            }
+        }
+        return null;
+    }
+
     static List<String> check(Scenario.Expectation e, Diagnosis d) {
         List<String> failures = new ArrayList<>();
         if (e.outcome() != null && !e.outcome().equals(d.outcome().name())) {
@@ -119,7 +148,13 @@ public final class ScenarioRunner {
         }
         if (e.stepsExactly() != null && !exactly(e.stepsExactly(), d.steps())) {
             failures.add("steps: expected exactly, in this order, " + e.stepsExactly() + " but the plan was "
-                    + d.steps().stream().map(s -> s.order() + ". " + s.id()).toList());
+                    + d.steps().stream().map(s -> s.order() + ". " + s.id()).toList() + firstDifference(e.stepsExactly(), d.steps()));
+        }
+        if (e.heardInWords() != null) {
+            List<String> heard = d.problems().stream().filter(p -> p.text() != null).map(Diagnosis.Problem::id).toList();
+            if (!new HashSet<>(e.heardInWords()).equals(new HashSet<>(heard))) {
+                failures.add("heardInWords: expected exactly " + e.heardInWords() + " found in the ticket's words alone but was " + heard);
+            }
         }
         if (e.checkEscalation()) {
             Diagnosis.Escalation actual = d.escalation();
@@ -141,15 +176,15 @@ public final class ScenarioRunner {
     }
 
     /** The first expected step (id or exact text) not found after the previous one; null when all are in order. */
-    private static String firstMissingInOrder(List<String> expected, Collection<Diagnosis.Step> steps) {
+    private static String firstMissingInOrder(List<Scenario.StepExpectation> expected, Collection<Diagnosis.Step> steps) {
         List<Diagnosis.Step> plan = List.copyOf(steps);
         int at = 0;
-        for (String want : expected) {
-            while (at < plan.size() && !want.equals(plan.get(at).id()) && !want.equals(plan.get(at).text())) {
+        for (Scenario.StepExpectation want : expected) {
+            while (at < plan.size() && !want.matches(plan.get(at))) {
                 at++;
             }
             if (at == plan.size()) {
-                return want;
+                return want.toString();
             }
             at++;
         }
@@ -157,18 +192,33 @@ public final class ScenarioRunner {
     }
 
     /** Whether the plan is exactly these steps (each named by id or exact text), in this order. */
-    private static boolean exactly(List<String> expected, Collection<Diagnosis.Step> steps) {
+    private static boolean exactly(List<Scenario.StepExpectation> expected, Collection<Diagnosis.Step> steps) {
         List<Diagnosis.Step> plan = List.copyOf(steps);
         if (plan.size() != expected.size()) {
             return false;
         }
         for (int i = 0; i < plan.size(); i++) {
-            String want = expected.get(i);
-            if (!want.equals(plan.get(i).id()) && !want.equals(plan.get(i).text())) {
+            if (!expected.get(i).matches(plan.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Where a plan of the expected length first differs, in full: the ids may match while the actor or the text does not. */
+    private static String firstDifference(List<Scenario.StepExpectation> expected, Collection<Diagnosis.Step> steps) {
+        List<Diagnosis.Step> plan = List.copyOf(steps);
+        if (plan.size() != expected.size()) {
+            return "";
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            if (!expected.get(i).matches(plan.get(i))) {
+                Diagnosis.Step s = plan.get(i);
+                return "; step " + (i + 1) + ": expected " + expected.get(i) + " but was {" + s.id() + ", actor " + s.actor()
+                        + ", text \"" + s.text() + "\"}";
+            }
+        }
+        return "";
     }
 
     private static String describe(Diagnosis.Escalation e) {
