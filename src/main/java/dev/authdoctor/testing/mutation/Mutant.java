@@ -10,6 +10,7 @@ import java.util.List;
  * @param line   the line of the first edit, from 1
  * @param rule   the {@code @id} of the rule changed (its name when it has none), or {@code function NAME}
  * @param callers the ids of the rules the change reaches: the rule itself, or every rule calling the function changed
+ * @param operator the kind of change
  * @param before what the changed text was, on one line
  * @param after  what it became, on one line; empty when it was taken away
  * @param edits  the edits, on the file's original text
@@ -21,6 +22,18 @@ public record Mutant(String file, int line, String rule, List<String> callers, O
     public record Edit(int start, int end, String text) {
     }
 
+    /**
+     * Copies the lists, so a mutant never changes.
+     *
+     * @param file     the file's name within the pack
+     * @param line     the line of the first edit, from 1
+     * @param rule     the rule changed
+     * @param callers  the rules the change reaches
+     * @param operator the kind of change
+     * @param before   what the changed text was
+     * @param after    what it became
+     * @param edits    the edits, on the file's original text
+     */
     public Mutant {
         callers = List.copyOf(callers);
         edits = List.copyOf(edits);

@@ -41,6 +41,17 @@ public record MutationReport(String pack, List<Result> results, List<Equivalents
     public record Result(Mutant mutant, Status status, String detail) {
     }
 
+    /**
+     * Copies the lists, so a report never changes.
+     *
+     * @param pack the pack's name
+     * @param results one per mutant run or marked, in file and line order
+     * @param stale marks of {@code mutation-equivalents.yaml} that match no surviving mutant (none, or only killed ones)
+     * @param duplicates mutants not run because another one made the very same file
+     * @param took the wall time of the whole run
+     * @param threads how many mutants were compiled and run at once
+     * @param compiled how each mutant was compiled: only its file, or every file and why
+     */
     public MutationReport {
         results = List.copyOf(results);
         stale = List.copyOf(stale);
