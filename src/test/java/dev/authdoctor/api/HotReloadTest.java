@@ -64,6 +64,9 @@ class HotReloadTest {
         TestPacks.write(dir, "1");
         Troubleshooter doctor = Troubleshooter.builder().addPack(dir).build();
         AtomicBoolean stop = new AtomicBoolean();
+        // The workers stop once one of them has diagnosed with the last version, not after a guessed pause: on a
+        // loaded machine 30 ms was not always enough for a worker to get the CPU after the last reload.
+        java.util.concurrent.CountDownLatch last = new java.util.concurrent.CountDownLatch(1);
         // Four busy workers and three reloads: enough to interleave, and each compile is not starved of CPU.
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<List<Diagnosis>>> workers = new ArrayList<>();
@@ -71,7 +74,11 @@ class HotReloadTest {
             workers.add(pool.submit(() -> {
                 List<Diagnosis> seen = new ArrayList<>();
                 while (!stop.get()) {
-                    seen.add(doctor.diagnose(WIDGET));
+                    Diagnosis d = doctor.diagnose(WIDGET);
+                    seen.add(d);
+                    if (d.rulePacks().contains("test-pack 4")) {
+                        last.countDown();
+                    }
                 }
                 return seen;
             }));
@@ -81,6 +88,7 @@ class HotReloadTest {
             assertThat(doctor.reload()).isTrue();
             Thread.sleep(30);
         }
+        assertThat(last.await(60, TimeUnit.SECONDS)).as("a worker diagnosed with the last version").isTrue();
         stop.set(true);
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();

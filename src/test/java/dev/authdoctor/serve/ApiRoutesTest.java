@@ -1,5 +1,7 @@
 package dev.authdoctor.serve;
 
+import io.javalin.Javalin;
+
 import dev.authdoctor.api.DiagnosisJson;
 import dev.authdoctor.api.IncidentJson;
 import dev.authdoctor.api.PackInfo;
@@ -144,8 +146,16 @@ class ApiRoutesTest {
 
     @Test
     void aBodyOverTheLimitIs413() throws Exception {
-        String big = "{\"id\":\"X\",\"description\":\"" + "a".repeat(1 << 20) + "\"}";
-        problem(api.postJson("/v1/diagnoses", big), 413, "too-large");
-        problem(api.postJson("/v1/consultations", big), 413, "too-large");
+        // A small limit and a body a little over it: it fits the sockets' buffers, so the client reads the refusal
+        // instead of racing it (a client still uploading megabytes may see the closed connection first).
+        Javalin small = ApiClient.app(new Limits(4096, 10, 1 << 20));
+        try {
+            ApiClient client = new ApiClient(small.port());
+            String over = "{\"id\":\"X\",\"description\":\"" + "a".repeat(4096) + "\"}";
+            problem(client.postJson("/v1/diagnoses", over), 413, "too-large");
+            problem(client.postJson("/v1/consultations", over), 413, "too-large");
+        } finally {
+            small.stop();
+        }
     }
 }
