@@ -62,13 +62,17 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "With --mutate: mutants compiled and run at once (default: all cores).")
     Integer threads;
 
+    @Option(names = "--files", paramLabel = "GLOB", split = ",", description = {"With --mutate: mutate only the pack's DRL files",
+            "matching these names or globs (row-09*,plan.drl); the scenarios still run whole."})
+    java.util.List<String> files;
+
     @Override
     public Integer call() throws IOException {
         if (mutate) {
             return mutate();
         }
-        if (minScore != null || threads != null || !"text".equals(format)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-score, --format and --threads need --mutate");
+        if (minScore != null || threads != null || files != null || !"text".equals(format)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--min-score, --format, --threads and --files need --mutate");
         }
         if (ticketsOnly || json) {
             try {
@@ -151,6 +155,9 @@ final class TestCommand extends RulesCommand implements Callable<Integer> {
             }
             if (threads != null) {
                 run.threads(threads);
+            }
+            if (files != null) {
+                run.onlyFiles(files);
             }
             report = run.run();
         } catch (RulePackException e) {

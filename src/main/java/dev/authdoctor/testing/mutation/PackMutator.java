@@ -45,6 +45,7 @@ public final class PackMutator {
     private boolean builtIn = true;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean whole;
+    private java.util.function.Predicate<String> files = name -> true;
 
     private PackMutator(Path pack) {
         this.pack = pack;
@@ -92,6 +93,30 @@ public final class PackMutator {
             throw new IllegalArgumentException("threads must be at least 1, not " + n);
         }
         threads = n;
+        return this;
+    }
+
+    /**
+     * Mutates only the pack's DRL files whose names match one of these globs ({@code row-09*}, {@code plan.drl}); the
+     * scenarios still run whole. For working on one file's survivors without waiting for the rest.
+     *
+     * @param globs file names or globs, as {@link java.nio.file.FileSystem#getPathMatcher} reads them after {@code glob:}
+     * @return this
+     * @throws IllegalArgumentException when there are none, or one is not a valid glob
+     */
+    public PackMutator onlyFiles(List<String> globs) {
+        if (globs.isEmpty()) {
+            throw new IllegalArgumentException("--files: name at least one DRL file or glob");
+        }
+        List<java.nio.file.PathMatcher> matchers = new ArrayList<>();
+        for (String g : globs) {
+            try {
+                matchers.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--files: '" + g + "' is not a file name or glob: " + e.getMessage());
+            }
+        }
+        files = name -> matchers.stream().anyMatch(m -> m.matches(Path.of(name).getFileName()));
         return this;
     }
 
@@ -164,11 +189,18 @@ public final class PackMutator {
             t.setDaemon(true);
             return t;
         });
+        List<DrlSource> chosen = tested.sources().stream().filter(source -> files.test(source.name())).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--files: no DRL file of " + pack + " matches; its files are "
+                    + tested.sources().stream().map(DrlSource::name).toList());
+        }
+        Set<String> rulesMutated = new HashSet<>();
         try {
-            for (DrlSource source : tested.sources()) {
+            for (DrlSource source : chosen) {
                 Set<String> seen = new HashSet<>();
                 seen.add(source.text());
                 for (Mutant m : DrlMutator.mutants(source.name(), source.text())) {
+                    rulesMutated.add(m.rule());
                     String mutated = m.apply(source.text());
                     if (!seen.add(mutated)) {
                         duplicates++;
@@ -202,7 +234,8 @@ public final class PackMutator {
         results.sort(Comparator.comparing((MutationReport.Result r) -> r.mutant().file()).thenComparingInt(r -> r.mutant().line())
                 .thenComparing(r -> r.mutant().edits().get(0).start()).thenComparing(r -> r.mutant().operator())
                 .thenComparing(r -> r.mutant().after()));
-        List<Equivalents.Mark> stale = marks.stream().filter(k -> !used.contains(k)).toList();
+        // a mark for a rule in a file left out of this run is not stale: its mutants were not made
+        List<Equivalents.Mark> stale = marks.stream().filter(k -> !used.contains(k) && rulesMutated.contains(k.rule())).toList();
         String compiled = fast ? "only each mutant's file compiled; the others' compiled once and copied"
                 : "every file compiled for each mutant (" + whyWhole + ")";
         if (!notBelieved.isEmpty()) {

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -218,5 +219,30 @@ class PackMutatorTest {
                 "test", weak.toString(), "--no-builtin", "--rules", weak.toString(), "--mutate", "--min-score", "50", "--format", "json");
         assertThat(exit).as(err.toString()).isZero();
         assertThat(json.toString()).startsWith("{\"pack\":\"tiny\"").contains("\"survived\":4");
+    }
+
+    @Test
+    void onlyTheFilesAskedForAreMutated_andMarksOnOtherFilesAreNotStale() throws IOException {
+        Path dir = pack(PLAN_PINNED, AT_THE_LIMIT);
+        Files.writeString(dir.resolve("second.drl"), RULE.replace("tiny-clock\")", "tiny-far\")").replace("@problem(\"tiny-far\")", "@problem(\"tiny-clock\")")
+                .replace("A device clock off by more than 300 s", "A device clock off by more than an hour").replace("> 300", "> 3600")
+                .replace("\"tiny-clock/", "\"tiny-far/"));
+        Files.writeString(dir.resolve(Equivalents.FILE), """
+                - rule: tiny-far
+                  operator: change-threshold
+                  change: "clockSkewSeconds > 3600 -> clockSkewSeconds > 3599"
+                  reason: no scenario is about an hour; marked for this test only
+                """);
+        MutationReport strong = PackMutator.of(dir).withoutBuiltIn().onlyFiles(List.of("tiny.drl")).run();
+        assertThat(strong.results()).isNotEmpty().allSatisfy(r -> assertThat(r.mutant().file()).isEqualTo("tiny.drl"));
+        assertThat(strong.survivors()).as(strong.text()).isEmpty();
+        assertThat(strong.stale()).as("the mark is for a file not mutated in this run").isEmpty();
+
+        MutationReport weak = PackMutator.of(dir).withoutBuiltIn().onlyFiles(List.of("sec*")).run();
+        assertThat(weak.results()).isNotEmpty().allSatisfy(r -> assertThat(r.mutant().file()).isEqualTo("second.drl"));
+        assertThat(weak.survivors()).isNotEmpty();
+
+        assertThatThrownBy(() -> PackMutator.of(dir).withoutBuiltIn().onlyFiles(List.of("row-*.drl")).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--files").hasMessageContaining("second.drl");
     }
 }
