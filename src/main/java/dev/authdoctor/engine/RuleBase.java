@@ -41,8 +41,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One or more rule packs compiled into a single KieBase. Built once and shared: {@link #run} opens a
- * fresh session per call and disposes it, so any number of threads may call it at once.
+ * One or more rule packs compiled into a single KieBase. Built once and shared: {@link #run} takes an empty session
+ * for the call alone (a pooled one, emptied after each use, when the rules allow it: {@link SessionPool}; else a fresh
+ * one, disposed after), so any number of threads may call it at once.
  */
 public final class RuleBase {
 
@@ -62,6 +63,14 @@ public final class RuleBase {
      * text: a single diagnosis never pays for it.
      */
     private volatile KieBase withoutText;
+    /** Emptied sessions of {@link #kieBase} kept for the next diagnosis; null when its rules cannot be pooled. */
+    private final SessionPool pool;
+    /** The same for {@link #withoutText}, set with it. */
+    private volatile SessionPool leanPool;
+    /** Idle sessions kept per core, per base: a batch worker or a server thread each finds one. */
+    static final int POOLED_PER_CORE = 2;
+    /** Off only in tests, to compare pooled sessions with fresh ones. */
+    private volatile boolean reuseSessions = true;
     private final java.util.function.Supplier<KieBase> independentCopy;
     private final java.util.concurrent.atomic.AtomicLong withoutTextWanted = new java.util.concurrent.atomic.AtomicLong();
     static final int WITHOUT_TEXT_AFTER = 200;
@@ -116,7 +125,7 @@ public final class RuleBase {
                 RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
                 rulesById.put(info == null ? r.getName() : info.id(), r);
             }
-        }
+        }        this.pool = newPool(kieBase);
     }
 
     private static boolean insertsTextFacts(List<RulePack> packs) {
@@ -403,10 +412,35 @@ public final class RuleBase {
 
     /** Sessions still open on this base; zero whenever no diagnosis is running. */
     public int openSessions() {
-        return kieBase.getKieSessions().size() + (withoutText == null ? 0 : withoutText.getKieSessions().size());
+        return inUse(kieBase, pool) + (withoutText == null ? 0 : inUse(withoutText, leanPool));
     }
 
-    /** Puts the incident's facts into a fresh session, fires the rules and collects what they concluded. */
+    /** Idle pooled sessions, of both bases; for tests and the service's metrics. */
+    public int idleSessions() {
+        SessionPool lean = leanPool;
+        return (pool == null ? 0 : pool.idle()) + (lean == null ? 0 : lean.idle());
+    }
+
+    private static int inUse(KieBase base, SessionPool pool) {
+        return pool == null ? base.getKieSessions().size() : pool.inUse();
+    }
+
+    /** Whether plain diagnoses reuse emptied sessions: false only when a rule makes that unsafe ({@link SessionPool}). */
+    public boolean reusesSessions() {
+        return pool != null && reuseSessions;
+    }
+
+    /** The whole base, for tests. */
+    KieBase kieBaseForTests() {
+        return kieBase;
+    }
+
+    /** Turns session reuse off or back on, for tests comparing pooled sessions with fresh ones. */
+    void reuseSessions(boolean on) {
+        reuseSessions = on;
+    }
+
+    /** Puts the incident's facts into an empty session, fires the rules and collects what they concluded. */
     public Findings run(Incident incident, Organisation organisation) {
         return runFacts(facts(incident, organisation), null);
     }
@@ -418,7 +452,9 @@ public final class RuleBase {
 
     /** @param explainFor the incident to explain conclusions against; null when no explanation is wanted */
     private Findings runFacts(List<Object> facts, Incident explainFor) {
-        return inSession(facts, explainFor, (session, trace) -> collect(session, trace.insertedBy, trace.because, trace.fired));
+        java.util.function.BiFunction<KieSession, Trace, Findings> read =
+                (session, trace) -> collect(session, trace.insertedBy, trace.because, trace.fired);
+        return explainFor == null ? inPooledSession(facts, read) : inSession(facts, explainFor, read);
     }
 
     /** Who concluded what in one session: the rule behind each inserted fact, why it fired, and the firing order. */
@@ -431,23 +467,14 @@ public final class RuleBase {
 
     /**
      * Inserts the facts into a fresh session, fires the rules (at most {@link #MAX_FIRINGS} times), reads the
-     * result, and disposes the session whatever happens.
+     * result, and disposes the session whatever happens. Explanations and why-not take this path: they read the
+     * session's matches as they fire.
      */
     private <T> T inSession(List<Object> facts, Incident explainFor, java.util.function.BiFunction<KieSession, Trace, T> read) {
         KieSession session = baseFor(facts, explainFor).newKieSession();
         Trace trace = new Trace();
         try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        trace.insertedBy.put(event.getObject(), idOf(event.getRule()));
-                        if (trace.current != null) {
-                            trace.because.put(event.getObject(), trace.current);
-                        }
-                    }
-                }
-            });
+            session.addEventListener(traceInserts(() -> trace));
             if (explainFor != null) { // only when asked: it reads every match's conditions
                 session.addEventListener(new DefaultAgendaEventListener() {
                     @Override
@@ -457,24 +484,96 @@ public final class RuleBase {
                     }
                 });
             }
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    trace.fired.add(idOf(event.getMatch().getRule()));
-                }
-            });
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            int firings = session.fireAllRules(MAX_FIRINGS);
-            if (firings >= MAX_FIRINGS) {
-                throw new RulePackException("the rules fired " + MAX_FIRINGS + " times for one incident and were stopped: "
-                        + "a rule probably re-triggers itself (last fired: " + trace.fired.get(trace.fired.size() - 1) + ")", List.of());
-            }
-            return read.apply(session, trace);
+            session.addEventListener(traceFirings(() -> trace));
+            return fire(session, facts, trace, read);
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * {@link #inSession} for a plain diagnosis, in an emptied session of the base's pool when the base can be pooled
+     * ({@link SessionPool}); the findings are the same, firing order included.
+     */
+    private <T> T inPooledSession(List<Object> facts, java.util.function.BiFunction<KieSession, Trace, T> read) {
+        KieBase base = baseFor(facts, null);
+        SessionPool pool = poolOf(base);
+        if (pool == null) {
+            return inSession(facts, null, read);
+        }
+        SessionPool.Pooled pooled = pool.take();
+        Trace trace = new Trace();
+        pooled.sink = trace;
+        boolean failed = true;
+        try {
+            T result = fire(pooled.session, facts, trace, read);
+            failed = false;
+            return result;
+        } finally {
+            pool.give(pooled, failed);
+        }
+    }
+
+    private <T> T fire(KieSession session, List<Object> facts, Trace trace, java.util.function.BiFunction<KieSession, Trace, T> read) {
+        for (Object fact : facts) {
+            session.insert(fact);
+        }
+        int firings = session.fireAllRules(MAX_FIRINGS);
+        if (firings >= MAX_FIRINGS) {
+            throw new RulePackException("the rules fired " + MAX_FIRINGS + " times for one incident and were stopped: "
+                    + "a rule probably re-triggers itself (last fired: " + trace.fired.get(trace.fired.size() - 1) + ")", List.of());
+        }
+        return read.apply(session, trace);
+    }
+
+    /** Records which rule inserted each fact, and why when explaining, into the trace of the diagnosis running. */
+    private DefaultRuleRuntimeEventListener traceInserts(java.util.function.Supplier<Trace> current) {
+        return new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    Trace trace = current.get();
+                    trace.insertedBy.put(event.getObject(), idOf(event.getRule()));
+                    if (trace.current != null) {
+                        trace.because.put(event.getObject(), trace.current);
+                    }
+                }
+            }
+        };
+    }
+
+    /** Records the rules fired, in order, into the trace of the diagnosis running. */
+    private DefaultAgendaEventListener traceFirings(java.util.function.Supplier<Trace> current) {
+        return new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                current.get().fired.add(idOf(event.getMatch().getRule()));
+            }
+        };
+    }
+
+    /** The pool of sessions of this base (the whole one or the one without text), or null when it is not pooled. */
+    private SessionPool poolOf(KieBase base) {
+        if (!reuseSessions) {
+            return null;
+        }
+        if (base == kieBase) {
+            return pool;
+        }
+        SessionPool lean = leanPool;
+        return lean != null && lean.base() == base ? lean : null;
+    }
+
+    private SessionPool newPool(KieBase base) {
+        String whyNot = SessionPool.whyNotReusable(base);
+        if (whyNot != null) {
+            LOG.debug("a fresh session per diagnosis: {}", whyNot);
+            return null;
+        }
+        return new SessionPool(base, p -> {
+            p.session.addEventListener(traceInserts(() -> (Trace) p.sink));
+            p.session.addEventListener(traceFirings(() -> (Trace) p.sink));
+        }, POOLED_PER_CORE * Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -505,7 +604,9 @@ public final class RuleBase {
     /** Builds {@link #withoutText} (package-private: tests build it at once). */
     void buildWithoutText() {
         try {
-            withoutText = withoutTextRules(independentCopy.get());
+            KieBase lean = withoutTextRules(independentCopy.get());
+            leanPool = newPool(lean); // before the base is published, so its sessions are pooled from the first
+            withoutText = lean;
         } catch (RuntimeException e) {
             // only an optimisation: every diagnosis keeps running on the whole base
             LOG.debug("rules without text not built; sessions keep the whole base: {}", e.toString());
