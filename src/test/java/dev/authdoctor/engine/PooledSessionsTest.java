@@ -144,6 +144,35 @@ class PooledSessionsTest {
     }
 
     @Test
+    void factsARuleInsertsIntoAnotherEntryPointAreEmptiedToo() {
+        RulePack side = pack("side", """
+                rule "Every incident leaves a note on the side"
+                    @id("side-note") @row("test") @problem("token-not-working")
+                when
+                    $i : Incident()
+                then
+                    drools.getEntryPoint("notes").insert(new LikelyStep("note", $i.id()));
+                end
+
+                rule "A note on the side for another incident is a leftover"
+                    @id("side-leftover") @row("test") @problem("token-not-working")
+                when
+                    $i : Incident()
+                    LikelyStep( because != $i.id() ) from entry-point "notes"
+                then
+                    insert(new LikelyStep("leftover", $i.id()));
+                end
+                """);
+        RuleBase pooled = RuleBase.compile(List.of(RulePack.builtIn(), side));
+        assertThat(pooled.reusesSessions()).isTrue();
+        for (String id : List.of("A", "B", "C")) {
+            Findings f = pooled.run(read("{\"id\":\"" + id + "\",\"user\":{\"state\":\"ACTIVE\"}}"), ORG);
+            assertThat(f.firedRules()).as(id).contains("side-note").doesNotContain("side-leftover");
+        }
+        assertThat(pooled.idleSessions()).isEqualTo(1);
+    }
+
+    @Test
     void whatStopsPoolingIsNamed() {
         assertThat(SessionPool.whyNotReusable(RuleBase.precompiled(List.of(RulePack.builtIn())))).isNull();
         assertThat(why("""
