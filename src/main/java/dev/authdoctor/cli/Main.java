@@ -42,7 +42,6 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         useCommandLineLogging();
-        Prestart.begin(args);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(System.in, out, err, args);

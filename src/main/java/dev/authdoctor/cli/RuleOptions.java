@@ -31,12 +31,6 @@ final class RuleOptions {
     String supportContact;
 
     Troubleshooter troubleshooter(CommandLine cl) {
-        if (packs.isEmpty() && !noBuiltin && pins.isEmpty() && supportContact == null) {
-            Troubleshooter begun = Prestart.take();
-            if (begun != null) {
-                return begun;
-            }
-        }
         return builder(cl).build();
     }
 
