@@ -13,8 +13,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
@@ -70,6 +68,8 @@ public record RulePack(String name, String version, String description, String s
     }
 
     private static volatile Map<String, ProblemDefinition> catalog;
+    /** The built-in pack as read from the jar, once; from a folder (a build's classes) it is read each time. */
+    private static volatile RulePack fromJar;
 
     /** The catalog: the problem ids of the seed table, which every pack may use without declaring them. */
     public static Map<String, ProblemDefinition> catalog() {
@@ -95,9 +95,13 @@ public record RulePack(String name, String version, String description, String s
         try {
             URI uri = manifest.toURI();
             if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = openJar(uri)) {
-                    return builtIn(Snapshot.of(jar.getPath(BUILTIN)));
+                // A jar's pack cannot change under a running process: read it once (the catalog and every load share it).
+                RulePack read = fromJar;
+                if (read == null) {
+                    read = builtIn(jarSnapshot(uri));
+                    fromJar = read;
                 }
+                return read;
             }
             return builtIn(Snapshot.of(Path.of(uri).getParent()));
         } catch (IOException | URISyntaxException e) {
@@ -110,14 +114,27 @@ public record RulePack(String name, String version, String description, String s
         return read(snapshot, null, "built-in", snapshot.sha256().equals(PrecompiledRules.builtInHash()));
     }
 
-    private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            // Another caller holds it open; read through a private view of the same jar instead.
-            String jarPath = uri.getSchemeSpecificPart().substring(0, uri.getSchemeSpecificPart().indexOf("!/"));
-            return FileSystems.newFileSystem(Path.of(URI.create(jarPath)));
+    /**
+     * The built-in pack's files as the jar holds them, read through {@link java.util.jar.JarFile}: the class loader has
+     * the jar open already, where a zip file system of its own cost a cold start about 40 ms to set up. The same paths
+     * and bytes, so the same hash, as a walk of the folder ({@code BuiltInPackFromJarTest}).
+     */
+    static Snapshot jarSnapshot(URI uri) throws IOException {
+        String ssp = uri.getSchemeSpecificPart();
+        Path jarPath = Path.of(URI.create(ssp.substring(0, ssp.indexOf("!/"))));
+        String prefix = BUILTIN.substring(1);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jarPath.toFile())) {
+            for (java.util.Enumeration<java.util.jar.JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                java.util.jar.JarEntry entry = e.nextElement();
+                if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        files.put(entry.getName().substring(prefix.length()), in.readAllBytes());
+                    }
+                }
+            }
         }
+        return new Snapshot(Path.of(prefix), files, Snapshot.hash(files));
     }
 
     /**
