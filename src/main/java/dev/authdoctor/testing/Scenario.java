@@ -24,10 +24,35 @@ public record Scenario(String name, String file, JsonNode given, Expectation exp
      * @param escalation       checked when {@code checkEscalation}: null means no escalation
      * @param heardInWords     exactly these problem ids were found in the ticket's words alone (evidence TEXT), not by a
      *                         rule on the message or the facts; {@code []} pins that the rules recognised every one
+     * @param whyNot           what {@code why-not} says of these problems' words (contradicted by a fact, other candidates
+     *                         taken instead, a firmer finding); empty when not checked
      */
     public record Expectation(String outcome, List<String> problems, List<String> problemsInclude, List<String> causes,
                               List<String> causesInclude, List<StepExpectation> steps, List<StepExpectation> stepsExactly, boolean checkEscalation,
-                              EscalationExpectation escalation, List<String> heardInWords) {
+                              EscalationExpectation escalation, List<String> heardInWords, List<WhyNotExpectation> whyNot) {
+
+        /** As before {@code whyNot}: nothing asked of why-not. */
+        public Expectation(String outcome, List<String> problems, List<String> problemsInclude, List<String> causes,
+                           List<String> causesInclude, List<StepExpectation> steps, List<StepExpectation> stepsExactly, boolean checkEscalation,
+                           EscalationExpectation escalation, List<String> heardInWords) {
+            this(outcome, problems, problemsInclude, causes, causesInclude, steps, stepsExactly, checkEscalation, escalation, heardInWords,
+                    List.of());
+        }
+
+        public Expectation {
+            whyNot = whyNot == null ? List.of() : List.copyOf(whyNot);
+        }
+    }
+
+    /**
+     * What {@code why-not} must say of one problem's words; null parts are not checked.
+     *
+     * @param problemId      the problem asked about
+     * @param contradictedBy the fact that contradicted the words: {@code ""} for none, else a part of its description
+     * @param tookInstead    exactly these problems' candidates were taken instead of this one's, in any order
+     * @param firmer         the problem found from firmer evidence that kept the words out: {@code ""} for none
+     */
+    public record WhyNotExpectation(String problemId, String contradictedBy, List<String> tookInstead, String firmer) {
     }
 
     /**

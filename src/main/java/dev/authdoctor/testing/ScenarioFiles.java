@@ -23,12 +23,17 @@ import java.util.stream.Stream;
  *                    reset-token-invalid-response/contact-support]
  *     escalation: {condition: IF_PERSISTS, now: false}     # or: escalation: none
  *     heardInWords: []                                      # problems found from the ticket's words alone
+ *     whyNot:                                               # what why-not says of a problem's words
+ *       token-not-working: {contradictedBy: inactive, tookInstead: [], firmer: none}
  * </pre>
  * Steps are named by id or by their exact text, or as {@code {id: ..., actor: ADMINISTRATOR, text: "..."}} (any of the three)
  * to pin who acts and what the step says, not only which step it is. {@code stepsExactly} pins the whole plan: these steps, in this
  * order, and no others ({@code []} for no step at all). {@code steps} only asks for these steps in this order, with
  * others allowed between and around them; it stays for packs written that way, but pins little, so prefer
  * {@code stepsExactly} wherever the plan is known in full. A case may give both.
+ * {@code whyNot} pins, for each problem named, what stood in the way of its words: {@code contradictedBy} (a part of the
+ * fact's description, or {@code none}), {@code tookInstead} (exactly the problems whose candidates were taken instead)
+ * and {@code firmer} (the problem found from firmer evidence, or {@code none}); a part left out is not checked.
  * A mistake in a file is an {@link IllegalArgumentException} naming the file, the case and the field.
  */
 public final class ScenarioFiles {
@@ -36,7 +41,8 @@ public final class ScenarioFiles {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> CASE_FIELDS = Set.of("name", "given", "expect");
     private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "problems", "problemsInclude", "causes",
-            "causesInclude", "steps", "stepsExactly", "escalation", "heardInWords");
+            "causesInclude", "steps", "stepsExactly", "escalation", "heardInWords", "whyNot");
+    private static final Set<String> WHY_NOT_FIELDS = Set.of("contradictedBy", "tookInstead", "firmer");
     private static final Set<String> STEP_FIELDS = Set.of("id", "actor", "text");
 
     private ScenarioFiles() {
@@ -108,9 +114,47 @@ public final class ScenarioFiles {
             cases.add(new Scenario(caseName, name, c.get("given"), new Scenario.Expectation(
                     text(e, "outcome"), list(e, "problems", where), list(e, "problemsInclude", where), list(e, "causes", where),
                     list(e, "causesInclude", where), steps(e, "steps", where), steps(e, "stepsExactly", where),
-                    checkEscalation, escalation, list(e, "heardInWords", where))));
+                    checkEscalation, escalation, list(e, "heardInWords", where), whyNot(e, where))));
         }
         return cases;
+    }
+
+    /** {@code whyNot: {problemId: {contradictedBy, tookInstead, firmer}}}; {@code none} reads as "nothing there". */
+    private static List<Scenario.WhyNotExpectation> whyNot(JsonNode e, String where) {
+        JsonNode v = e.get("whyNot");
+        if (v == null) {
+            return List.of();
+        }
+        if (!v.isObject() || v.isEmpty()) {
+            throw new IllegalArgumentException(where + ": expect.whyNot: expected problem ids, each with {contradictedBy, tookInstead, firmer}");
+        }
+        List<Scenario.WhyNotExpectation> out = new ArrayList<>();
+        for (var p : v.properties()) {
+            String at = where + ": expect.whyNot." + p.getKey();
+            if (!p.getValue().isObject() || p.getValue().isEmpty()) {
+                throw new IllegalArgumentException(at + ": expected at least one of contradictedBy, tookInstead, firmer");
+            }
+            unknown(p.getValue(), WHY_NOT_FIELDS, at);
+            out.add(new Scenario.WhyNotExpectation(p.getKey(), none(text(p.getValue(), "contradictedBy")),
+                    ids(p.getValue().get("tookInstead"), at + ".tookInstead"), none(text(p.getValue(), "firmer"))));
+        }
+        return out;
+    }
+
+    private static List<String> ids(JsonNode v, String at) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException(at + ": expected a list of problem ids");
+        }
+        List<String> out = new ArrayList<>();
+        v.forEach(x -> out.add(x.asString()));
+        return out;
+    }
+
+    private static String none(String s) {
+        return "none".equals(s) ? "" : s;
     }
 
     /** A list of steps, each a string (an id or an exact text) or {@code {id, actor, text}} with at least one of them. */

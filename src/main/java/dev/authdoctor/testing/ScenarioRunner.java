@@ -3,7 +3,9 @@ package dev.authdoctor.testing;
 import dev.authdoctor.api.Diagnosis;
 import dev.authdoctor.api.RuleSummary;
 import dev.authdoctor.api.Troubleshooter;
+import dev.authdoctor.api.WhyNotReport;
 import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.incident.Incident;
 import dev.authdoctor.incident.ReadResult;
 
 import java.util.ArrayList;
@@ -74,9 +76,12 @@ public final class ScenarioRunner {
                 results.add(new CaseResult(s, failures, d));
                 continue;
             }
-            Diagnosis d = doctor.diagnose(((ReadResult.Accepted) read).incident());
+            Incident incident = ((ReadResult.Accepted) read).incident();
+            Diagnosis d = doctor.diagnose(incident);
             fired.addAll(d.firedRules());
-            results.add(new CaseResult(s, check(s.expect(), d), d));
+            List<String> failures = new ArrayList<>(check(s.expect(), d));
+            failures.addAll(checkWhyNot(s.expect(), doctor, incident));
+            results.add(new CaseResult(s, failures, d));
         }
         Set<String> ofPack = new TreeSet<>();
         for (RuleSummary r : doctor.rules()) {
@@ -103,21 +108,51 @@ public final class ScenarioRunner {
         for (Scenario s : scenarios) {
             ReadResult read = reader.read(s.given().toString());
             Diagnosis d;
+            List<String> failures;
             if (read instanceof ReadResult.Rejected r) {
                 d = Diagnosis.rejected(r.incidentId(), r.errors());
+                failures = check(s.expect(), d);
             } else {
                 try {
-                    d = doctor.diagnose(((ReadResult.Accepted) read).incident());
+                    Incident incident = ((ReadResult.Accepted) read).incident();
+                    d = doctor.diagnose(incident);
+                    failures = new ArrayList<>(check(s.expect(), d));
+                    if (failures.isEmpty()) {
+                        failures.addAll(checkWhyNot(s.expect(), doctor, incident));
+                    }
                 } catch (RuntimeException e) {
                     return s.file() + ": " + s.name() + ": the diagnosis failed: " + e;
                 }
             }
-            List<String> failures = check(s.expect(), d);
             if (!failures.isEmpty()) {
                 return s.file() + ": " + s.name() + ": " + failures.get(0);
             }
         }
         return null;
+    }
+
+    /** What why-not says of each problem the case names, against what the case expects of it. */
+    static List<String> checkWhyNot(Scenario.Expectation e, Troubleshooter doctor, Incident incident) {
+        List<String> failures = new ArrayList<>();
+        for (Scenario.WhyNotExpectation x : e.whyNot()) {
+            WhyNotReport.TextResult t = doctor.whyNot(x.problemId(), incident).text();
+            String contradicted = t == null || t.contradictedBy() == null ? "" : t.contradictedBy();
+            List<String> instead = t == null ? List.of() : t.winners().stream().map(WhyNotReport.Rival::problemId).toList();
+            String firmer = t == null || t.firmer() == null ? "" : t.firmer();
+            String at = "whyNot " + x.problemId() + ": ";
+            if (x.contradictedBy() != null && (x.contradictedBy().isEmpty() ? !contradicted.isEmpty() : !contradicted.contains(x.contradictedBy()))) {
+                failures.add(at + "expected " + (x.contradictedBy().isEmpty() ? "no contradiction" : "contradicted by \"" + x.contradictedBy() + "\"")
+                        + " but was " + (contradicted.isEmpty() ? "none" : "\"" + contradicted + "\""));
+            }
+            if (x.tookInstead() != null && !new HashSet<>(x.tookInstead()).equals(new HashSet<>(instead))) {
+                failures.add(at + "expected exactly " + x.tookInstead() + " taken instead but was " + instead);
+            }
+            if (x.firmer() != null && !x.firmer().equals(firmer)) {
+                failures.add(at + "expected " + (x.firmer().isEmpty() ? "no firmer finding" : "firmer finding " + x.firmer())
+                        + " but was " + (firmer.isEmpty() ? "none" : firmer));
+            }
+        }
+        return failures;
     }
 
     static List<String> check(Scenario.Expectation e, Diagnosis d) {

@@ -107,4 +107,60 @@ class ScenarioRunnerTest {
         TestPacks.put(dir, "scenarios/typo.yaml", "- name: [unclosed\n");
         assertThatThrownBy(() -> ScenarioFiles.ofPack(dir)).hasMessageStartingWith("scenarios/typo.yaml: not valid YAML");
     }
+
+    @Test
+    void whyNotPinsWhatStoodInTheWayOfAProblemsWords(@TempDir Path dir) throws Exception {
+        TestPacks.write(dir, "1");
+        String locked = "{id: y1, user: {state: ACTIVE, locked: false}, "
+                + "description: \"my account is locked and the Entrust ST app is locked too, unlock does not work\"}";
+        TestPacks.put(dir, "scenarios/why.yaml", """
+                - name: the words are contradicted by a fact, and nothing else stands in the way
+                  given: %1$s
+                  expect:
+                    outcome: NO_MATCH
+                    whyNot:
+                      st-unlock-blocked-account-and-app-locked: {contradictedBy: user.locked = false, tookInstead: [], firmer: none}
+                - name: a wrong contradiction
+                  given: %1$s
+                  expect:
+                    whyNot:
+                      st-unlock-blocked-account-and-app-locked: {contradictedBy: user.state}
+                - name: no contradiction expected
+                  given: %1$s
+                  expect:
+                    whyNot:
+                      st-unlock-blocked-account-and-app-locked: {contradictedBy: none}
+                - name: another candidate expected instead
+                  given: %1$s
+                  expect:
+                    whyNot:
+                      st-unlock-blocked-account-and-app-locked: {tookInstead: [token-not-working]}
+                """.formatted(locked));
+        ScenarioRunner.Report report = PackScenarios.of(dir).run();
+        assertThat(report.cases()).extracting(c -> c.passed()).containsExactly(true, false, false, false);
+        assertThat(report.cases().get(1).failures()).containsExactly("whyNot st-unlock-blocked-account-and-app-locked: "
+                + "expected contradicted by \"user.state\" but was \"user.locked = false\"");
+        assertThat(report.cases().get(2).failures()).containsExactly("whyNot st-unlock-blocked-account-and-app-locked: "
+                + "expected no contradiction but was \"user.locked = false\"");
+        assertThat(report.cases().get(3).failures()).containsExactly("whyNot st-unlock-blocked-account-and-app-locked: "
+                + "expected exactly [token-not-working] taken instead but was []");
+        // the mutation runner's first failure, too
+        assertThat(new ScenarioRunner().firstFailure(dev.authdoctor.api.Troubleshooter.builder().addPack(dir).build(), ScenarioFiles.ofPack(dir)))
+                .startsWith("scenarios/why.yaml: a wrong contradiction: whyNot");
+
+        TestPacks.put(dir, "scenarios/why.yaml", """
+                - name: typo
+                  given: {id: y2}
+                  expect: {whyNot: {token-not-working: {contradicted: x}}}
+                """);
+        assertThatThrownBy(() -> ScenarioFiles.ofPack(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("scenarios/why.yaml, case \"typo\": expect.whyNot.token-not-working: unknown field \"contradicted\"");
+        TestPacks.put(dir, "scenarios/why.yaml", """
+                - name: not a list
+                  given: {id: y3}
+                  expect: {whyNot: {token-not-working: {tookInstead: ga-invalid-key}}}
+                """);
+        assertThatThrownBy(() -> ScenarioFiles.ofPack(dir)).hasMessageStartingWith(
+                "scenarios/why.yaml, case \"not a list\": expect.whyNot.token-not-working.tookInstead: expected a list of problem ids");
+    }
 }
