@@ -1,10 +1,6 @@
 package dev.authdoctor.bench;
 
 import dev.authdoctor.api.Troubleshooter;
-import dev.authdoctor.batch.ExportGenerator;
-import dev.authdoctor.incident.Incident;
-import dev.authdoctor.io.IncidentReader;
-import dev.authdoctor.incident.ReadResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,9 +12,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Per-incident cost of diagnose against the hand-written decision function, over the same mix of incidents. */
@@ -31,35 +24,21 @@ import java.util.concurrent.TimeUnit;
 public class DiagnoseBenchmark {
 
     Troubleshooter doctor;
-    Incident[] incidents;
-    int next;
+    GeneratedIncidents incidents;
 
     @Setup
     public void setUp() {
         doctor = Troubleshooter.create();
-        IncidentReader reader = new IncidentReader();
-        List<Incident> list = new ArrayList<>();
-        for (String line : new String(new ExportGenerator(9).jsonLines(2_000, 0.0), StandardCharsets.UTF_8).split("\n")) {
-            if (reader.read(line) instanceof ReadResult.Accepted a) {
-                list.add(a.incident());
-            }
-        }
-        incidents = list.toArray(new Incident[0]);
-    }
-
-    private Incident nextIncident() {
-        Incident i = incidents[next];
-        next = (next + 1) % incidents.length;
-        return i;
+        incidents = new GeneratedIncidents(2_000, 9);
     }
 
     @Benchmark
     public Object diagnose() {
-        return doctor.diagnose(nextIncident());
+        return doctor.diagnose(incidents.next());
     }
 
     @Benchmark
     public Object handWrittenFloor() {
-        return HandWrittenTable.decide(nextIncident());
+        return HandWrittenTable.decide(incidents.next());
     }
 }

@@ -1,9 +1,6 @@
 package dev.authdoctor.engine;
 
-import dev.authdoctor.batch.ExportGenerator;
-import dev.authdoctor.incident.Incident;
-import dev.authdoctor.incident.ReadResult;
-import dev.authdoctor.io.IncidentReader;
+import dev.authdoctor.bench.GeneratedIncidents;
 import dev.authdoctor.vocabulary.Organisation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,8 +13,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,37 +31,23 @@ public class SessionReuseBenchmark {
     private static final Organisation ORG = new Organisation("support@entrust.com");
     RuleBase pooled;
     RuleBase fresh;
-    Incident[] incidents;
-    int next;
+    GeneratedIncidents incidents;
 
     @Setup
     public void setUp() {
         pooled = RuleBase.compile(List.of(RulePack.builtIn()));
         fresh = RuleBase.compile(List.of(RulePack.builtIn()));
         fresh.reuseSessions(false);
-        IncidentReader reader = new IncidentReader();
-        List<Incident> list = new ArrayList<>();
-        for (String line : new String(new ExportGenerator(9).jsonLines(2_000, 0.0), StandardCharsets.UTF_8).split("\n")) {
-            if (reader.read(line) instanceof ReadResult.Accepted a) {
-                list.add(a.incident());
-            }
-        }
-        incidents = list.toArray(new Incident[0]);
-    }
-
-    private Incident nextIncident() {
-        Incident i = incidents[next];
-        next = (next + 1) % incidents.length;
-        return i;
+        incidents = new GeneratedIncidents(2_000, 9);
     }
 
     @Benchmark
     public Object pooledSession() {
-        return pooled.run(nextIncident(), ORG);
+        return pooled.run(incidents.next(), ORG);
     }
 
     @Benchmark
     public Object freshSession() {
-        return fresh.run(nextIncident(), ORG);
+        return fresh.run(incidents.next(), ORG);
     }
 }
