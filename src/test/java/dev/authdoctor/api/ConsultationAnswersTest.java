@@ -9,7 +9,10 @@ import static dev.authdoctor.Doctor.DOCTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** How a consultation takes answers and tells: what lands in the gathered incident, and what is refused with which words. */
+/**
+ * How a consultation takes answers and tells: what lands in the gathered incident, what is refused with which words,
+ * and which question comes next.
+ */
 class ConsultationAnswersTest {
 
     @Test
@@ -107,5 +110,28 @@ class ConsultationAnswersTest {
         assertThat(Consultation.symptomOf(null)).isEmpty();
         assertThat(Consultation.symptomOf("\tcannot--log   in ")).contains("CANNOT_LOG_IN");
         assertThat(Consultation.QUESTIONS.get(0).options()).as("read from the contract").contains("USER_PORTAL");
+    }
+
+    @Test
+    void theMostDecisiveQuestionComesFirstNotTheFirstInThePreferredOrder() {
+        // user.locked comes before authenticator.state in QUESTIONS; the authenticator's state splits more diagnoses
+        Consultation c = Consultation.start(DOCTOR, "q1", "TOKEN_NOT_WORKING", null);
+        assertThat(c.next()).get().extracting(Consultation.Question::id).isEqualTo("authenticator.state");
+        assertThat(c.remaining()).isEqualTo(10);
+        assertThat(c.inPlay()).isTrue();
+    }
+
+    @Test
+    void aTellStartsTheQuestionsAfresh() {
+        Consultation c = Consultation.start(DOCTOR, "q2", null, null);
+        assertThat(c.remaining()).isZero();
+        assertThat(c.next()).isEmpty();
+        c.tell("token not working");
+        // the same questions as a consultation started with that symptom
+        assertThat(c.next()).get().extracting(Consultation.Question::id).isEqualTo("authenticator.state");
+        assertThat(c.remaining()).isEqualTo(10);
+        c.answer("authenticator.state", "ACTIVE");
+        assertThat(c.remaining()).isLessThan(10);
+        assertThat(c.next()).get().extracting(Consultation.Question::id).isNotEqualTo("authenticator.state");
     }
 }
