@@ -47,11 +47,47 @@ public final class IncidentReader {
         try {
             node = mapper.readTree(json);
         } catch (StreamConstraintsException e) {
-            return new ReadResult.Rejected(null, List.of("over a limit: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "")));
+            // a string too long is in a field, which the message should name; a record too deep or too long is not
+            String field = e.getOriginalMessage().startsWith("String value length") ? fieldOverLimit(json) : "";
+            return new ReadResult.Rejected(null, List.of(field + "over a limit: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "")));
         } catch (JacksonException e) {
             return new ReadResult.Rejected(null, List.of("not valid JSON: " + e.getOriginalMessage() + at(e)));
         }
         return read(node);
+    }
+
+    /**
+     * The field being read when a limit was passed, as the contract names fields ({@code description: },
+     * {@code authenticators[1].name: }); empty at the top level. Jackson's exception does not say, so the record is
+     * read again token by token, only on this path, until the limit is met.
+     */
+    private String fieldOverLimit(String json) {
+        try (tools.jackson.core.JsonParser p = mapper.createParser(json)) {
+            try {
+                for (tools.jackson.core.JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t == tools.jackson.core.JsonToken.VALUE_STRING || t == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                        p.getString(); // a string's length is checked when it is read
+                    }
+                }
+            } catch (StreamConstraintsException e) {
+                java.util.Deque<String> parts = new java.util.ArrayDeque<>(); // outermost first
+                for (tools.jackson.core.TokenStreamContext c = p.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+                    if (c.inArray()) {
+                        parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+                    } else if (c.currentName() != null) {
+                        parts.push(c.currentName());
+                    }
+                }
+                StringBuilder sb = new StringBuilder();
+                for (String part : parts) {
+                    sb.append(part.startsWith("[") || sb.isEmpty() ? "" : ".").append(part);
+                }
+                return sb.isEmpty() ? "" : sb + ": ";
+            }
+        } catch (JacksonException e) {
+            return "";
+        }
+        return "";
     }
 
     /** Whether the text starts a JSON value that ends too soon: the first line of a pretty-printed object. */

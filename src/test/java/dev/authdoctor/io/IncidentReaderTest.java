@@ -102,4 +102,19 @@ class IncidentReaderTest {
     void textThatIsNotOneJsonObjectIsRejectedWithAReason(String text, String expected) {
         assertThat(rejected(text).errors()).singleElement().asString().startsWith(expected);
     }
+
+    @Test
+    void aStringOverTheLengthLimitIsRejectedNamingItsField() {
+        String huge = "a".repeat(IncidentReader.MAX_STRING_LENGTH + 1);
+        assertThat(new IncidentReader().read("{\"id\":\"L1\",\"description\":\"" + huge + "\"}"))
+                .isInstanceOfSatisfying(ReadResult.Rejected.class, r -> assertThat(r.errors()).singleElement().asString()
+                        .startsWith("description: over a limit: String value length (100001)"));
+        assertThat(new IncidentReader().read("{\"id\":\"L2\",\"authenticators\":[{\"type\":\"TOKEN\"},{\"name\":\"" + huge + "\"}]}"))
+                .isInstanceOfSatisfying(ReadResult.Rejected.class, r -> assertThat(r.errors()).singleElement().asString()
+                        .startsWith("authenticators[1].name: over a limit: String value length"));
+        assertThat(new IncidentReader().read("{\"" + huge + "\":1}"))
+                .as("a name too long: no field to name")
+                .isInstanceOfSatisfying(ReadResult.Rejected.class, r -> assertThat(r.errors()).singleElement().asString()
+                        .startsWith("over a limit: "));
+    }
 }
