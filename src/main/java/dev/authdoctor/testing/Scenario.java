@@ -49,7 +49,8 @@ public record Scenario(String name, String file, JsonNode given, Expectation exp
      *
      * @param problemId      the problem asked about
      * @param contradictedBy the fact that contradicted the words: {@code ""} for none, else a part of its description
-     * @param tookInstead    exactly these problems' candidates were taken instead of this one's, in any order
+     * @param tookInstead    exactly these problems' candidates were taken instead of this one's, in any order, each as
+     *                       many times as why-not lists it
      * @param firmer         the problem found from firmer evidence that kept the words out: {@code ""} for none
      */
     public record WhyNotExpectation(String problemId, String contradictedBy, List<String> tookInstead, String firmer) {

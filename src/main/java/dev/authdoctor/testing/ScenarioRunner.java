@@ -144,7 +144,8 @@ public final class ScenarioRunner {
                 failures.add(at + "expected " + (x.contradictedBy().isEmpty() ? "no contradiction" : "contradicted by \"" + x.contradictedBy() + "\"")
                         + " but was " + (contradicted.isEmpty() ? "none" : "\"" + contradicted + "\""));
             }
-            if (x.tookInstead() != null && !new HashSet<>(x.tookInstead()).equals(new HashSet<>(instead))) {
+            // compared as sorted lists: in any order, but a problem listed twice is not the same as once
+            if (x.tookInstead() != null && !x.tookInstead().stream().sorted().toList().equals(instead.stream().sorted().toList())) {
                 failures.add(at + "expected exactly " + x.tookInstead() + " taken instead but was " + instead);
             }
             if (x.firmer() != null && !x.firmer().equals(firmer)) {
