@@ -125,7 +125,8 @@ public final class RuleBase {
                 RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
                 rulesById.put(info == null ? r.getName() : info.id(), r);
             }
-        }        this.pool = newPool(kieBase);
+        }
+        this.pool = newPool(kieBase);
     }
 
     private static boolean insertsTextFacts(List<RulePack> packs) {
@@ -415,7 +416,7 @@ public final class RuleBase {
         return inUse(kieBase, pool) + (withoutText == null ? 0 : inUse(withoutText, leanPool));
     }
 
-    /** Idle pooled sessions, of both bases; for tests and the service's metrics. */
+    /** Idle pooled sessions, of both bases. */
     public int idleSessions() {
         SessionPool lean = leanPool;
         return (pool == null ? 0 : pool.idle()) + (lean == null ? 0 : lean.idle());
@@ -471,7 +472,11 @@ public final class RuleBase {
      * session's matches as they fire.
      */
     private <T> T inSession(List<Object> facts, Incident explainFor, java.util.function.BiFunction<KieSession, Trace, T> read) {
-        KieSession session = baseFor(facts, explainFor).newKieSession();
+        return inSession(baseFor(facts, explainFor), facts, explainFor, read);
+    }
+
+    private <T> T inSession(KieBase base, List<Object> facts, Incident explainFor, java.util.function.BiFunction<KieSession, Trace, T> read) {
+        KieSession session = base.newKieSession();
         Trace trace = new Trace();
         try {
             session.addEventListener(traceInserts(() -> trace));
@@ -499,7 +504,7 @@ public final class RuleBase {
         KieBase base = baseFor(facts, null);
         SessionPool pool = poolOf(base);
         if (pool == null) {
-            return inSession(facts, null, read);
+            return inSession(base, facts, null, read);
         }
         SessionPool.Pooled pooled = pool.take();
         Trace trace = new Trace();
