@@ -31,7 +31,20 @@ public record Scenario(String name, String file, JsonNode given, Expectation exp
                               List<String> causesInclude, List<StepExpectation> steps, List<StepExpectation> stepsExactly, boolean checkEscalation,
                               EscalationExpectation escalation, List<String> heardInWords, List<WhyNotExpectation> whyNot) {
 
-        /** As before {@code whyNot}: nothing asked of why-not. */
+        /**
+         * An expectation that asks nothing of why-not, as before {@code whyNot} existed.
+         *
+         * @param outcome         DIAGNOSED, NO_MATCH or REJECTED
+         * @param problems        exactly these problem ids, in any order
+         * @param problemsInclude at least these problem ids
+         * @param causes          exactly these cause codes, in any order
+         * @param causesInclude   at least these cause codes
+         * @param steps           these steps, in this order (others may come between)
+         * @param stepsExactly    the whole plan, in this order
+         * @param checkEscalation whether the escalation is checked
+         * @param escalation      the escalation expected; null for none
+         * @param heardInWords    exactly these problem ids found in the ticket's words alone
+         */
         public Expectation(String outcome, List<String> problems, List<String> problemsInclude, List<String> causes,
                            List<String> causesInclude, List<StepExpectation> steps, List<StepExpectation> stepsExactly, boolean checkEscalation,
                            EscalationExpectation escalation, List<String> heardInWords) {
@@ -39,6 +52,21 @@ public record Scenario(String name, String file, JsonNode given, Expectation exp
                     List.of());
         }
 
+        /**
+         * Copies {@code whyNot}, an empty list when null.
+         *
+         * @param outcome         DIAGNOSED, NO_MATCH or REJECTED
+         * @param problems        exactly these problem ids, in any order
+         * @param problemsInclude at least these problem ids
+         * @param causes          exactly these cause codes, in any order
+         * @param causesInclude   at least these cause codes
+         * @param steps           these steps, in this order (others may come between)
+         * @param stepsExactly    the whole plan, in this order
+         * @param checkEscalation whether the escalation is checked
+         * @param escalation      the escalation expected; null for none
+         * @param heardInWords    exactly these problem ids found in the ticket's words alone
+         * @param whyNot          what why-not must say of these problems' words
+         */
         public Expectation {
             whyNot = whyNot == null ? List.of() : List.copyOf(whyNot);
         }
