@@ -576,12 +576,6 @@ public final class RuleBase {
             return null;
         }
         return new SessionPool(base, p -> {
-            p.session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    p.inserted.add(event.getFactHandle());
-                }
-            });
             p.session.addEventListener(traceInserts(() -> (Trace) p.sink));
             p.session.addEventListener(traceFirings(() -> (Trace) p.sink));
         }, POOLED_PER_CORE * Runtime.getRuntime().availableProcessors());

@@ -8,6 +8,8 @@ import org.drools.core.common.InternalFactHandle;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.FactHandle;
@@ -49,6 +51,13 @@ final class SessionPool {
 
         Pooled(KieSession session) {
             this.session = session;
+            // the pool empties the session, so the pool records what to empty: every insert, ours and the rules'
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    inserted.add(event.getFactHandle());
+                }
+            });
         }
 
         /**
@@ -90,7 +99,7 @@ final class SessionPool {
 
     /**
      * @param base      the rules
-     * @param listeners adds the event listeners to a new session, once
+     * @param listeners adds the caller's event listeners to a new session, once
      * @param capacity  the most idle sessions kept; more are disposed when given back
      */
     SessionPool(KieBase base, Consumer<Pooled> listeners, int capacity) {
