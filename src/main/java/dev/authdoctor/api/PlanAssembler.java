@@ -11,6 +11,7 @@ import dev.authdoctor.vocabulary.ProblemFound;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -124,7 +125,8 @@ final class PlanAssembler {
                 .thenComparingInt(PlanStep::seq)
                 .thenComparing(PlanStep::id)
                 .thenComparing(PlanStep::text);
-        List<Attributed<PlanStep>> sorted = findings.steps().stream().sorted(Comparator.comparing(Attributed::fact, order)).toList();
+        List<Attributed<PlanStep>> sorted = new ArrayList<>(findings.steps());
+        sorted.sort(Comparator.comparing(Attributed::fact, order)); // stable, as the stream's sort was
         Set<String> placed = new HashSet<>();
         List<Diagnosis.Step> steps = new ArrayList<>();
         for (Attributed<PlanStep> a : sorted) {
@@ -144,29 +146,48 @@ final class PlanAssembler {
 
     /** Causes in the order of the steps their rules put in the plan (the table's order for row 9). */
     private static List<String> causesOf(String problemId, Findings findings) {
-        Map<String, Integer> firstSeq = new LinkedHashMap<>();
+        Map<String, Integer> firstSeq = null;
         for (Attributed<CauseFound> c : findings.causes()) {
             if (!c.fact().problemId().equals(problemId)) {
                 continue;
             }
-            int seq = findings.steps().stream()
-                    .filter(s -> s.ruleId() != null && s.ruleId().equals(c.ruleId()))
-                    .mapToInt(s -> s.fact().seq()).min().orElse(Integer.MAX_VALUE);
+            int seq = Integer.MAX_VALUE;
+            for (Attributed<PlanStep> s : findings.steps()) {
+                if (s.ruleId() != null && s.ruleId().equals(c.ruleId())) {
+                    seq = Math.min(seq, s.fact().seq());
+                }
+            }
+            if (firstSeq == null) {
+                firstSeq = new HashMap<>();
+            }
             firstSeq.merge(c.fact().cause(), seq, Math::min);
         }
-        return firstSeq.keySet().stream()
-                .sorted(Comparator.<String>comparingInt(firstSeq::get).thenComparing(Comparator.naturalOrder()))
-                .toList();
+        if (firstSeq == null) {
+            return List.of(); // most problems: no cause named
+        }
+        List<String> causes = new ArrayList<>(firstSeq.keySet());
+        Map<String, Integer> seqs = firstSeq;
+        causes.sort(Comparator.<String>comparingInt(seqs::get).thenComparing(Comparator.naturalOrder()));
+        return java.util.Collections.unmodifiableList(causes);
     }
 
     /** The rules that recognised the problem or named one of its causes, in firing order. */
     private static List<String> rulesOf(String problemId, Findings findings) {
+        // Plain loops: this runs for every problem of every diagnosis, where a stream's set-up cost more than its work.
         Set<String> mine = new HashSet<>();
-        findings.problems().stream().filter(p -> p.fact().problemId().equals(problemId)).forEach(p -> mine.add(p.ruleId()));
-        findings.causes().stream().filter(c -> c.fact().problemId().equals(problemId)).forEach(c -> mine.add(c.ruleId()));
-        Set<String> ordered = new LinkedHashSet<>();
+        for (Attributed<ProblemFound> p : findings.problems()) {
+            if (p.fact().problemId().equals(problemId)) {
+                mine.add(p.ruleId());
+            }
+        }
+        for (Attributed<CauseFound> c : findings.causes()) {
+            if (c.fact().problemId().equals(problemId)) {
+                mine.add(c.ruleId());
+            }
+        }
+        List<String> ordered = new ArrayList<>(mine.size());
         for (String fired : findings.firedRules()) {
-            if (mine.contains(fired)) {
+            if (mine.contains(fired) && !ordered.contains(fired)) {
                 ordered.add(fired);
             }
         }
@@ -196,14 +217,19 @@ final class PlanAssembler {
     }
 
     private static Diagnosis.Escalation escalation(Findings findings) {
-        return findings.escalations().stream()
-                .map(Attributed::fact)
-                .min(Comparator.comparingInt(EscalationDue::urgency)
-                        .thenComparing(EscalationDue::problemId)
-                        .thenComparing(EscalationDue::contact))
-                .map(e -> new Diagnosis.Escalation(e.contact(), e.condition(), e.now(), e.reason()))
-                .orElse(null);
+        EscalationDue kept = null;
+        for (Attributed<EscalationDue> a : findings.escalations()) {
+            if (kept == null || ESCALATION_ORDER.compare(a.fact(), kept) < 0) {
+                kept = a.fact();
+            }
+        }
+        return kept == null ? null : new Diagnosis.Escalation(kept.contact(), kept.condition(), kept.now(), kept.reason());
     }
+
+    /** The most urgent first, then by problem and contact, so the escalation kept never depends on firing order. */
+    private static final Comparator<EscalationDue> ESCALATION_ORDER = Comparator.comparingInt(EscalationDue::urgency)
+            .thenComparing(EscalationDue::problemId)
+            .thenComparing(EscalationDue::contact);
 
     private String title(String problemId) {
         ProblemDefinition d = definitions.get(problemId);

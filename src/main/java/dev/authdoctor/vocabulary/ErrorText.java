@@ -32,11 +32,22 @@ public final class ErrorText {
             "received", "receive", "see", "saw", "seen", "says", "said", "it", "this", "was", "is", "an", "a", "text",
             "popup", "dialog", "shows", "showed", "reads", "with", "on", "screen", "and", "then");
     private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
+    /**
+     * Texts already reduced, by field: exports repeat the same few messages, and a text's words and its answers to
+     * {@link #resembles} never change. Bounded: a long run of ever-new texts must not grow the heap.
+     */
+    private static final Map<String, ErrorText> MESSAGES = new ConcurrentHashMap<>();
+    private static final Map<String, ErrorText> DESCRIPTIONS = new ConcurrentHashMap<>();
+    private static final int SHARED_LIMIT = 4_096;
+    /** Texts longer than this are not kept: a description is rarely repeated, and its words would hold memory. */
+    private static final int SHARED_LENGTH = 500;
 
     private final String raw;
     private final List<String> words;
     private final Set<String> wordSet;
     private final boolean freeText;
+    /** This text's answer for each known message asked about, since every rule that recognises a message asks. */
+    private final Map<String, Boolean> resembled = new ConcurrentHashMap<>(8);
 
     private ErrorText(String raw, boolean freeText) {
         this.raw = raw == null ? "" : raw.length() > 200 ? cut(raw, 200) + "..." : raw;
@@ -54,20 +65,36 @@ public final class ErrorText {
      * The text of {@code error.message}.
      *
      * @param raw the message; null reads as empty
-     * @return the text
+     * @return the text; the same instance as for an earlier call with the same text, while it is kept
      */
     public static ErrorText ofMessage(String raw) {
-        return new ErrorText(raw, false);
+        return shared(MESSAGES, raw, false);
     }
 
     /**
      * The free text of a ticket's description, which may quote a message among other words.
      *
      * @param raw the description; null reads as empty
-     * @return the text
+     * @return the text; the same instance as for an earlier call with the same text, while it is kept
      */
     public static ErrorText ofDescription(String raw) {
-        return new ErrorText(raw, true);
+        return shared(DESCRIPTIONS, raw, true);
+    }
+
+    /** The same instance for the same text (it is immutable to its users), while it is among those kept. */
+    private static ErrorText shared(Map<String, ErrorText> kept, String raw, boolean freeText) {
+        if (raw == null || raw.length() > SHARED_LENGTH) {
+            return new ErrorText(raw, freeText);
+        }
+        ErrorText text = kept.get(raw);
+        if (text == null) {
+            if (kept.size() >= SHARED_LIMIT) {
+                kept.clear(); // crude, but bounded, as the text matcher's cache
+            }
+            text = new ErrorText(raw, freeText);
+            kept.put(raw, text);
+        }
+        return text;
     }
 
     /**
@@ -95,6 +122,17 @@ public final class ErrorText {
      * @return true when the text is that message
      */
     public boolean resembles(String product) {
+        Boolean answer = resembled.get(product);
+        if (answer == null) {
+            answer = compare(product);
+            if (resembled.size() < 64) { // a pack asks about a few dozen messages; a runaway caller must not grow it
+                resembled.put(product, answer);
+            }
+        }
+        return answer;
+    }
+
+    private boolean compare(String product) {
         Known known = KNOWN.computeIfAbsent(product, Known::new);
         if (matches(known.all, true)) {
             return true;

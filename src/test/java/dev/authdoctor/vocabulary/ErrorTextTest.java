@@ -127,4 +127,33 @@ class ErrorTextTest {
     void theTextsWordsAreItsStringForm() {
         assertThat(ErrorText.ofMessage("Error:  Invalid—Response!").toString()).isEqualTo("error invalid response");
     }
+
+    @Test
+    void aRepeatedTextIsOneInstanceWhoseAnswersStayPerMessage() {
+        ErrorText first = ErrorText.ofMessage("Error: Invalid Response.");
+        assertThat(ErrorText.ofMessage("Error: Invalid Response.")).isSameAs(first);
+        assertThat(ErrorText.ofDescription("Error: Invalid Response.")).as("a description is read differently")
+                .isNotSameAs(first).matches(ErrorText::isFreeText);
+        // asked again, and in another order: each message keeps its own answer
+        for (int round = 0; round < 2; round++) {
+            assertThat(first.resembles(INVALID_RESPONSE)).isTrue();
+            assertThat(first.resembles(EXISTS)).isFalse();
+            assertThat(first.resembles(INVALID_KEY)).isFalse();
+        }
+        String longText = "x ".repeat(300) + INVALID_RESPONSE;
+        assertThat(ErrorText.ofDescription(longText)).as("long texts are not kept").isNotSameAs(ErrorText.ofDescription(longText));
+        assertThat(ErrorText.ofMessage(null)).isNotSameAs(ErrorText.ofMessage(null));
+    }
+
+    @Test
+    void manyDifferentTextsStillGetTheirOwnAnswers() {
+        // past the number of texts kept: the cache is emptied and refilled, never mixed up
+        for (int i = 0; i < 10_000; i++) {
+            ErrorText t = ErrorText.ofMessage(i % 2 == 0
+                    ? "Certificate validation error communicating to https://idp" + i + ".example.com. Contact your Identity Provider."
+                    : "unrelated text " + i);
+            assertThat(t.resembles(CERTIFICATE)).as(t.raw()).isEqualTo(i % 2 == 0);
+            assertThat(t.raw()).contains(String.valueOf(i));
+        }
+    }
 }
