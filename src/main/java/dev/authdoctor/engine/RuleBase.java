@@ -454,7 +454,7 @@ public final class RuleBase {
     /** @param explainFor the incident to explain conclusions against; null when no explanation is wanted */
     private Findings runFacts(List<Object> facts, Incident explainFor) {
         java.util.function.BiFunction<KieSession, Trace, Findings> read =
-                (session, trace) -> collect(session, trace.insertedBy, trace.because, trace.fired);
+                (session, trace) -> collect(trace);
         return explainFor == null ? inPooledSession(facts, read) : inSession(facts, explainFor, read);
     }
 
@@ -463,6 +463,8 @@ public final class RuleBase {
         final Map<Object, String> insertedBy = new IdentityHashMap<>();
         final Map<Object, List<String>> because = new IdentityHashMap<>();
         final List<String> fired = new ArrayList<>();
+        /** Every fact inserted, ours and the rules', in order: what the session holds, less what was deleted since. */
+        final List<org.kie.api.runtime.rule.FactHandle> inserted = new ArrayList<>();
         List<String> current;
     }
 
@@ -536,8 +538,9 @@ public final class RuleBase {
         return new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
+                Trace trace = current.get();
+                trace.inserted.add(event.getFactHandle());
                 if (event.getRule() != null) {
-                    Trace trace = current.get();
                     trace.insertedBy.put(event.getObject(), idOf(event.getRule()));
                     if (trace.current != null) {
                         trace.because.put(event.getObject(), trace.current);
@@ -705,15 +708,31 @@ public final class RuleBase {
         }
     }
 
-    private static Findings collect(KieSession session, Map<Object, String> insertedBy, Map<Object, List<String>> because,
-                                    List<String> fired) {
+    /**
+     * The conclusions the session holds, in the order they were inserted, from the handles the trace recorded (walking
+     * the session's store for them cost more than the rest of reading the findings).
+     */
+    private static Findings collect(Trace trace) {
+        Map<Object, String> insertedBy = trace.insertedBy;
+        Map<Object, List<String>> because = trace.because;
+        List<String> fired = trace.fired;
         List<Findings.Attributed<ProblemFound>> problems = new ArrayList<>();
         List<Findings.Attributed<CauseFound>> causes = new ArrayList<>();
         List<Findings.Attributed<PlanStep>> steps = new ArrayList<>();
         List<Findings.Attributed<LikelyStep>> likely = new ArrayList<>();
         List<Findings.Attributed<EscalationDue>> escalations = new ArrayList<>();
         List<TextRecognised> text = new ArrayList<>();
-        for (Object o : session.getObjects()) {
+        java.util.Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (org.kie.api.runtime.rule.FactHandle h : trace.inserted) {
+            if (!(h instanceof org.drools.core.common.InternalFactHandle f) || !f.isValid()
+                    || !org.drools.base.rule.EntryPointId.DEFAULT.equals(f.getEntryPointId())) {
+                continue; // deleted since, or in another entry point, where KieSession.getObjects never looked either
+            }
+            Object o = f.getObject();
+            if (!(o instanceof ProblemFound || o instanceof CauseFound || o instanceof PlanStep || o instanceof LikelyStep
+                    || o instanceof EscalationDue || o instanceof TextRecognised) || !seen.add(f)) {
+                continue; // not a conclusion, or a handle told of twice
+            }
             String rule = insertedBy.get(o);
             List<String> why = because.getOrDefault(o, List.of());
             if (o instanceof ProblemFound p) {

@@ -69,6 +69,8 @@ public final class TextMatcher {
     /** Normalised message text to {problem id, the message as declared}. */
     private final Map<String, String[]> exactMessages = new HashMap<>();
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
+    /** The same results keyed by the texts as given, before digits are collapsed and OCR repaired. */
+    private final Map<String, Result> cacheAsGiven = new ConcurrentHashMap<>();
 
     /**
      * @throws IllegalArgumentException when the synonyms cannot be read
@@ -123,6 +125,12 @@ public final class TextMatcher {
 
     /** The candidates for a ticket, best first. Either text may be null. */
     public Result match(String message, String description) {
+        // The texts as given first: exports repeat them word for word, and a hit then skips the repairs below too.
+        String asGiven = (message == null ? "" : message) + '\u0001' + (description == null ? "" : description);
+        Result seen = cacheAsGiven.get(asGiven);
+        if (seen != null) {
+            return seen;
+        }
         // Numbers (tenant ids, error numbers, dates) say nothing about which problem it is, and would make every
         // line of an export a new text: runs of two digits or more count as one digit. Single digits stay (OCR's 1 for l).
         message = repairOcr(collapseDigits(message));
@@ -130,15 +138,16 @@ public final class TextMatcher {
         // Keyed by the text itself: a hit costs one hash look-up; case or spacing variants are separate entries,
         // which only costs memory, and the cache is bounded.
         String key = (message == null ? "" : message) + '\u0001' + (description == null ? "" : description);
-        Result cached = cache.get(key);
-        if (cached != null) {
-            return cached;
+        Result r = cache.get(key);
+        if (r == null) {
+            r = compute(message, description);
         }
-        Result r = compute(message, description);
-        if (cache.size() >= CACHE_LIMIT) {
+        if (cache.size() >= CACHE_LIMIT || cacheAsGiven.size() >= CACHE_LIMIT) {
             cache.clear(); // crude, but bounded: a long export of ever-new texts must not grow the heap
+            cacheAsGiven.clear();
         }
         cache.put(key, r);
+        cacheAsGiven.put(asGiven, r);
         return r;
     }
 

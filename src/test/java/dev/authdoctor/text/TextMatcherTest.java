@@ -147,4 +147,26 @@ class TextMatcherTest {
         assertThat(b).isSameAs(a);
         assertThat(matcher.match("activation code expired", "1")).isNotSameAs(a);
     }
+
+    @Test
+    void aTextAskedAgainAsGivenGetsTheAnswerItGotFirstAndThatAFreshMatcherGives() {
+        // OCR repair and digit runs are what the cache by the texts as given skips: each answer must still be the repaired one
+        String[][] tickets = {
+                {"lnvalid key - the key sequence 0f numbers is inva1id", null},
+                {null, "phone clock is off, codes refused at login since 2024-05-01"},
+                {"Invalid key", "ga key invalid after reset 12345"},
+                {"", ""},
+                {null, null},
+        };
+        for (String[] t : tickets) {
+            TextMatcher.Result first = matcher.match(t[0], t[1]);
+            assertThat(matcher.match(t[0], t[1])).isSameAs(first);
+            assertThat(new TextMatcher(KNOWLEDGE).match(t[0], t[1])).isEqualTo(first);
+        }
+        assertThat(matcher.match("lnvalid key - the key sequence 0f numbers is inva1id", null).candidates().get(0).problemId())
+                .isEqualTo("key-invalid");
+        // texts that differ only in their digits share what was worked out
+        assertThat(matcher.match(null, "codes refused at login since 2024-05-02"))
+                .isEqualTo(matcher.match(null, "codes refused at login since 2023-11-30"));
+    }
 }
