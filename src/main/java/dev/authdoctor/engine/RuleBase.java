@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -458,13 +457,17 @@ public final class RuleBase {
         return explainFor == null ? inPooledSession(facts, read) : inSession(facts, explainFor, read);
     }
 
-    /** Who concluded what in one session: the rule behind each inserted fact, why it fired, and the firing order. */
+    /**
+     * Who concluded what in one session: every fact inserted, ours and the rules', in order (what the session holds,
+     * less what was deleted since), with, at the same index, the rule that inserted it (null for ours) and why it
+     * fired (null unless explaining); and the firing order. Lists by index rather than maps by fact: hashing each
+     * fact's identity cost more than the rest of reading the findings.
+     */
     private static final class Trace {
-        final Map<Object, String> insertedBy = new IdentityHashMap<>();
-        final Map<Object, List<String>> because = new IdentityHashMap<>();
-        final List<String> fired = new ArrayList<>();
-        /** Every fact inserted, ours and the rules', in order: what the session holds, less what was deleted since. */
         final List<org.kie.api.runtime.rule.FactHandle> inserted = new ArrayList<>();
+        final List<String> insertedBy = new ArrayList<>();
+        final List<List<String>> because = new ArrayList<>();
+        final List<String> fired = new ArrayList<>();
         List<String> current;
     }
 
@@ -540,12 +543,9 @@ public final class RuleBase {
             public void objectInserted(ObjectInsertedEvent event) {
                 Trace trace = current.get();
                 trace.inserted.add(event.getFactHandle());
-                if (event.getRule() != null) {
-                    trace.insertedBy.put(event.getObject(), idOf(event.getRule()));
-                    if (trace.current != null) {
-                        trace.because.put(event.getObject(), trace.current);
-                    }
-                }
+                boolean byRule = event.getRule() != null;
+                trace.insertedBy.add(byRule ? idOf(event.getRule()) : null);
+                trace.because.add(byRule ? trace.current : null);
             }
         };
     }
@@ -713,28 +713,25 @@ public final class RuleBase {
      * the session's store for them cost more than the rest of reading the findings).
      */
     private static Findings collect(Trace trace) {
-        Map<Object, String> insertedBy = trace.insertedBy;
-        Map<Object, List<String>> because = trace.because;
-        List<String> fired = trace.fired;
         List<Findings.Attributed<ProblemFound>> problems = new ArrayList<>();
         List<Findings.Attributed<CauseFound>> causes = new ArrayList<>();
         List<Findings.Attributed<PlanStep>> steps = new ArrayList<>();
         List<Findings.Attributed<LikelyStep>> likely = new ArrayList<>();
         List<Findings.Attributed<EscalationDue>> escalations = new ArrayList<>();
         List<TextRecognised> text = new ArrayList<>();
-        java.util.Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (org.kie.api.runtime.rule.FactHandle h : trace.inserted) {
-            if (!(h instanceof org.drools.core.common.InternalFactHandle f) || !f.isValid()
+        List<Object> seen = new ArrayList<>(); // the conclusions' handles: a few, searched by identity
+        for (int i = 0; i < trace.inserted.size(); i++) {
+            if (!(trace.inserted.get(i) instanceof org.drools.core.common.InternalFactHandle f) || !f.isValid()
                     || !org.drools.base.rule.EntryPointId.DEFAULT.equals(f.getEntryPointId())) {
                 continue; // deleted since, or in another entry point, where KieSession.getObjects never looked either
             }
             Object o = f.getObject();
             if (!(o instanceof ProblemFound || o instanceof CauseFound || o instanceof PlanStep || o instanceof LikelyStep
-                    || o instanceof EscalationDue || o instanceof TextRecognised) || !seen.add(f)) {
+                    || o instanceof EscalationDue || o instanceof TextRecognised) || toldBefore(seen, f)) {
                 continue; // not a conclusion, or a handle told of twice
             }
-            String rule = insertedBy.get(o);
-            List<String> why = because.getOrDefault(o, List.of());
+            String rule = trace.insertedBy.get(i);
+            List<String> why = trace.because.get(i) == null ? List.of() : trace.because.get(i);
             if (o instanceof ProblemFound p) {
                 problems.add(new Findings.Attributed<>(p, rule, why));
             } else if (o instanceof CauseFound c) {
@@ -749,6 +746,16 @@ public final class RuleBase {
                 text.add(t);
             }
         }
-        return new Findings(problems, causes, steps, likely, escalations, List.copyOf(fired), text);
+        return new Findings(problems, causes, steps, likely, escalations, List.copyOf(trace.fired), text);
+    }
+
+    private static boolean toldBefore(List<Object> seen, Object handle) {
+        for (Object h : seen) {
+            if (h == handle) {
+                return true;
+            }
+        }
+        seen.add(handle);
+        return false;
     }
 }
