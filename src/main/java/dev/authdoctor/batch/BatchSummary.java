@@ -36,6 +36,11 @@ public final class BatchSummary {
     final Map<String, Long> causes = new TreeMap<>();
     final Map<String, Long> escalationConditions = new TreeMap<>();
     final Map<String, Long> unrecognised = new LinkedHashMap<>();
+    /**
+     * The group of each unrecognised message met so far, as typed: masking and normalising are regular expressions,
+     * and an export repeats its messages. In memory only; the summary, its checkpoint and the report hold the groups.
+     */
+    private final Map<String, String> groupedAs = new java.util.HashMap<>();
     long unrecognisedOthers;
     final Map<String, Long> recordsPerInput = new LinkedHashMap<>();
     long durationMillis;
@@ -91,7 +96,14 @@ public final class BatchSummary {
         }
         if (unrecognisedMessage != null) {
             // Masked before anything is kept: the summary, its checkpoint and the report never hold the raw text.
-            String key = normalise(Masker.typed(unrecognisedMessage));
+            String key = groupedAs.get(unrecognisedMessage);
+            if (key == null) {
+                key = normalise(Masker.typed(unrecognisedMessage));
+                if (groupedAs.size() >= MAX_DISTINCT_MESSAGES) {
+                    groupedAs.clear(); // bounded: a run of ever-new messages must not grow the heap
+                }
+                groupedAs.put(unrecognisedMessage, key);
+            }
             if (unrecognised.containsKey(key) || unrecognised.size() < MAX_DISTINCT_MESSAGES) {
                 unrecognised.merge(key, 1L, Long::sum);
             } else {

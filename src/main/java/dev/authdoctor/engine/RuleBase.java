@@ -78,7 +78,11 @@ public final class RuleBase {
     private final List<RulePack> packs;
     private final Map<String, ProblemDefinition> problems;
     private final Map<String, RuleInfo> rulesByName;
-    private final Map<Rule, String> idsByRule = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Rule ids by rule object, by identity: read on every insert and firing, where a hash map's equals on a rule
+     * compared its name and package each time. Copied on write: a base has a fixed, small set of rules.
+     */
+    private volatile Map<Rule, String> idsByRule = new java.util.IdentityHashMap<>();
     private final Map<String, Rule> rulesById = new HashMap<>();
 
     private final boolean precompiled;
@@ -643,10 +647,20 @@ public final class RuleBase {
 
     private String idOf(Rule rule) {
         // Called for every insert and firing: look the rule object up first, its name only once.
-        return idsByRule.computeIfAbsent(rule, r -> {
-            RuleInfo info = rulesByName.get(r.getPackageName() + "." + r.getName());
-            return info == null ? r.getName() : info.id();
-        });
+        String id = idsByRule.get(rule);
+        return id != null ? id : addId(rule);
+    }
+
+    private synchronized String addId(Rule rule) {
+        String id = idsByRule.get(rule);
+        if (id == null) {
+            RuleInfo info = rulesByName.get(rule.getPackageName() + "." + rule.getName());
+            id = info == null ? rule.getName() : info.id();
+            Map<Rule, String> copy = new java.util.IdentityHashMap<>(idsByRule);
+            copy.put(rule, id);
+            idsByRule = copy;
+        }
+        return id;
     }
 
     /** The text matcher of the loaded packs; null when none declares phrases. */

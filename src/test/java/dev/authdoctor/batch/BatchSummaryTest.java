@@ -73,6 +73,18 @@ class BatchSummaryTest {
     }
 
     @Test
+    void aMessageSeenAgainIsCountedInTheMaskedGroupItWasFirstCountedIn() {
+        BatchSummary s = new BatchSummary();
+        for (int i = 0; i < 3; i++) {
+            s.count("in", noMatch(), "Mail to bob@example.com bounced");
+        }
+        s.count("in", noMatch(), "Mail to ann@example.org bounced");
+        assertThat(s.unrecognised).hasSize(1);
+        assertThat(s.unrecognised.keySet().iterator().next()).doesNotContain("bob", "ann", "example");
+        assertThat(s.unrecognised.values().iterator().next()).isEqualTo(4L);
+    }
+
+    @Test
     void pastTheCapNewMessagesCountAsOthersWhileKeptOnesStillCount() {
         BatchSummary s = new BatchSummary();
         for (int n = 0; n < BatchSummary.MAX_DISTINCT_MESSAGES + 2; n++) {
