@@ -92,8 +92,9 @@ public final class DiagnosisServer implements AutoCloseable {
                 server.setStopTimeout(settings.shutdownTimeout.toMillis());
                 server.setErrorHandler(new JettyProblems(retry));
                 // innermost first: each insert goes between the server and the handlers inserted before it, so a
-                // request meets Graceful, AccessLog, Guard, ConcurrencyLimit, SizeLimit, then Javalin
+                // request meets Graceful, AccessLog, Guard, ConcurrencyLimit, SizeLimit, RequestDeadline, then Javalin
                 Limits limits = settings.limits();
+                server.insertHandler(new RequestDeadline(settings.maxRequestTime));
                 server.insertHandler(new SizeLimitHandler(Math.max(limits.maxBodyBytes(), limits.maxStreamBytes()), -1));
                 server.insertHandler(new ConcurrencyLimit(settings.maxConcurrent, settings.maxQueued, settings.maxQueueWait, retry));
                 server.insertHandler(new Guard(settings.token, settings.tls != null, limits, retry));
@@ -290,6 +291,7 @@ public final class DiagnosisServer implements AutoCloseable {
         private int maxQueued = 128;
         private Duration maxQueueWait = Duration.ofSeconds(2);
         private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration maxRequestTime = Duration.ofSeconds(60);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
         private Builder() {
@@ -344,6 +346,19 @@ public final class DiagnosisServer implements AutoCloseable {
                 throw new IllegalArgumentException("idleTimeout: " + timeout + " is under a millisecond");
             }
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a request's body may take to arrive, from its first byte (60 s by default): past it, a JSON body is
+         * answered 408, and a JSON Lines batch ends with a problem line after the lines already answered. The idle
+         * timeout alone would let a client that sends a byte now and then hold a slot for as long as it likes.
+         */
+        public Builder maxRequestTime(Duration time) {
+            if (time.toMillis() < 1) {
+                throw new IllegalArgumentException("maxRequestTime: " + time + " is under a millisecond");
+            }
+            this.maxRequestTime = time;
             return this;
         }
 

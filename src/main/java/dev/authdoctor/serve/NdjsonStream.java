@@ -81,6 +81,9 @@ final class NdjsonStream {
             if (e.getCause() instanceof TooLong) {
                 write(out, problem("too-large", "Request too large", "over a limit: the request is longer than "
                         + limits.maxStreamBytes() + " bytes; the lines after line " + lastLine + " were not read"));
+            } else if (RequestBodies.unreadable(e.getCause()).status == 408) {
+                write(out, problem(408, "request-timeout", "Request timeout", "the request took longer than the server "
+                        + "allows to arrive; the lines after line " + lastLine + " were not read"));
             } else {
                 // The client went away or the connection broke: nobody is left to read an answer.
                 LOG.debug("a JSON Lines request ended early: {}", e.getCause().getClass().getSimpleName());
@@ -117,10 +120,14 @@ final class NdjsonStream {
 
     /** A problem line: the RFC 9457 fields, as a refused request's body has them. */
     static String problem(String type, String title, String detail) {
+        return problem(413, type, title, detail);
+    }
+
+    static String problem(int status, String type, String title, String detail) {
         ObjectNode p = JsonMapper.shared().createObjectNode();
         p.put("type", Problems.TYPE_PREFIX + type);
         p.put("title", title);
-        p.put("status", 413);
+        p.put("status", status);
         p.put("detail", detail);
         ArrayNode errors = p.putArray("errors");
         errors.add(detail);

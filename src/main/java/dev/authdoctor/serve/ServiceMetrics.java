@@ -46,6 +46,9 @@ public final class ServiceMetrics implements ServiceEvents, AutoCloseable {
         inFlight = registry.gauge("http.server.requests.active", new AtomicInteger());
         rejects = Counter.builder("authdoctor.rejects").description("Records refused as not a valid incident")
                 .register(registry);
+        // both results shown from the start, at 0: a series born on its first increment hides that change from rate()
+        reloads("ok");
+        reloads("failed");
         // JVM basics: cheap (read from MX beans at scrape time)
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -87,8 +90,12 @@ public final class ServiceMetrics implements ServiceEvents, AutoCloseable {
     }
 
     private void reload(String result) {
-        Counter.builder("authdoctor.pack.reloads").description("Pack reloads (--watch), by result")
-                .tag("result", result).register(registry).increment();
+        reloads(result).increment();
+    }
+
+    private Counter reloads(String result) {
+        return Counter.builder("authdoctor.pack.reloads").description("Pack reloads (--watch), by result")
+                .tag("result", result).register(registry);
     }
 
     /** Requests received and not yet answered (waiting ones included). */

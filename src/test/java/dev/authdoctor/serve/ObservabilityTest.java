@@ -112,6 +112,14 @@ class ObservabilityTest {
         assertThat(text).doesNotContain("jane.doe", "nothing", "okafor", "u-4481");
     }
 
+    /** A series that appears only on its first increment hides that first change from rate() and from alerts. */
+    @Test
+    void theReloadCountersAreThereAtZeroBeforeAnyReload() throws Exception {
+        String text = send(at("/metrics")).body();
+        assertThat(text).contains("authdoctor_pack_reloads_total{result=\"ok\"} 0.0",
+                "authdoctor_pack_reloads_total{result=\"failed\"} 0.0", "authdoctor_rejects_total 0.0");
+    }
+
     @Test
     void theAccessLogNamesRoutesNotPathsAddressesOrBodies() throws Exception {
         String incident = Files.readAllLines(Path.of("examples/incidents.jsonl")).get(0);

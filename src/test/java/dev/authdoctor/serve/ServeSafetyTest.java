@@ -270,6 +270,62 @@ class ServeSafetyTest {
     }
 
     @Test
+    void aTrickledBodyLosesItsSlotAtTheRequestDeadline() throws Exception {
+        // a byte every 200 ms: never idle for the idle timeout, yet the whole body would take over a minute
+        try (DiagnosisServer s = serve(b -> b.maxConcurrent(1).maxQueued(0, Duration.ofSeconds(1))
+                .idleTimeout(Duration.ofSeconds(5)).maxRequestTime(Duration.ofSeconds(1)));
+             Held held = new Held(s, incident)) {
+            awaitInFlight(s, 1);
+            long t0 = System.nanoTime();
+            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> {
+                try {
+                    OutputStream out = held.socket.getOutputStream();
+                    for (int i = 10; i < held.body.length - 1; i++) {
+                        out.write(held.body[i]);
+                        out.flush();
+                        Thread.sleep(200);
+                    }
+                } catch (Exception e) {
+                    // the server closed the exchange: what this test waits for
+                }
+            });
+            assertThat(held.head()).startsWith("HTTP/1.1 408");
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(tookMs).as("cut off at the deadline, not when the body ends").isLessThan(4_000);
+            assertThat(statusOnceFree(s)).isEqualTo(200);
+            held.close();
+            trickle.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aJsonLinesBatchPastTheRequestDeadlineEndsWithAProblemLine() throws Exception {
+        try (DiagnosisServer s = serve(b -> b.maxRequestTime(Duration.ofSeconds(1)));
+             Socket socket = new Socket("127.0.0.1", s.port())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/diagnoses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] line = (incident + "\n").getBytes(StandardCharsets.UTF_8);
+            out.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(line);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(1_500); // past the deadline, then a second line
+            out.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(line);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200");
+            assertThat(response).contains("\"incidentId\":\"INC0010001\"");
+            assertThat(response).contains("\"type\":\"urn:authdoctor:problem:request-timeout\"", "\"status\":408",
+                    "the lines after line 1 were not read");
+            assertThat(response.indexOf("INC0010001")).isEqualTo(response.lastIndexOf("INC0010001"));
+        }
+    }
+
+    @Test
     void closeFinishesTheRequestInFlight() throws Exception {
         DiagnosisServer s = serve(b -> b.shutdownTimeout(Duration.ofSeconds(10)));
         int port = s.port();
