@@ -46,7 +46,8 @@ final class Doctors {
         return BUILDS.get();
     }
 
-    private static Troubleshooter build(DiagnoseOptions options) {
+    /** A troubleshooter from the shipped pack files, as an executor without the driver's folders builds it. */
+    static Troubleshooter build(DiagnoseOptions options) {
         BUILDS.incrementAndGet();
         Troubleshooter.Builder b = Troubleshooter.builder();
         if (options.supportContact() != null) {

@@ -28,9 +28,27 @@ final class HadoopConf implements Serializable {
 
     FileSystem fs(String path) {
         try {
-            return new Path(path).getFileSystem(conf);
+            return fileSystem(new Path(path), conf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the file system of " + path, e);
+        }
+    }
+
+    /**
+     * The file system of {@code path}. Hadoop maps s3a:// to a class of hadoop-aws, which a local run does not have: it
+     * then throws a bare RuntimeException; this says which scheme is missing and how to add it.
+     */
+    static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        try {
+            return path.getFileSystem(conf);
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof ClassNotFoundException missing)) {
+                throw e;
+            }
+            String scheme = path.toUri().getScheme();
+            throw new IOException("this Spark has no " + scheme + ":// file system (" + missing.getMessage() + ")"
+                    + (scheme != null && scheme.startsWith("s3") ? "; s3a:// needs hadoop-aws: run the job with spark-submit"
+                    + " --packages org.apache.hadoop:hadoop-aws:3.4.1 (spark/README.md, s3a:// paths)" : ""), e);
         }
     }
 

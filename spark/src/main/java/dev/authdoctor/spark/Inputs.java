@@ -61,7 +61,7 @@ final class Inputs {
         for (String input : inputs) {
             try {
                 Path p = new Path(input);
-                FileSystem fs = p.getFileSystem(conf.get());
+                FileSystem fs = HadoopConf.fileSystem(p, conf.get());
                 if (!fs.exists(p)) {
                     throw new IllegalArgumentException("cannot read " + input + ": no such file");
                 }

@@ -240,7 +240,12 @@ public final class SparkBatch {
         long started = System.nanoTime();
         try {
             Path out = new Path(args.out());
-            FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs;
+            try {
+                fs = HadoopConf.fileSystem(out, spark.sparkContext().hadoopConfiguration());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write to " + args.out() + ": " + e.getMessage(), e);
+            }
             if (fs.exists(out) && fs.listStatus(out).length > 0) {
                 throw new UsageException(args.out() + " holds files: give a new or empty folder as --out");
             }
@@ -333,7 +338,7 @@ public final class SparkBatch {
                         .map(functions::col).toArray(Column[]::new))
                 .javaRDD().mapPartitions(it -> List.of(new Tally(keep).addDiagnoses(it)).iterator());
         List<Map.Entry<Tally.Part, String>> parts = new ArrayList<>();
-        FileSystem fs = out.getFileSystem(conf.get());
+        FileSystem fs = HadoopConf.fileSystem(out, conf.get());
         parts(fs, new Path(out, DIAGNOSES), Tally.Part.DIAGNOSIS_LINES, parts);
         parts(fs, new Path(out, REJECTS), Tally.Part.REJECT_LINES, parts);
         if (csv) {

@@ -85,6 +85,62 @@ class AuthDoctorSparkTest {
     }
 
     @Test
+    void theDatasetApiReadsCsvWithAColumnMapAndGivesBatchsLinesRejectsAndLineNumbers() throws IOException {
+        Path csv = TestSpark.root().resolve("examples/ticket-export.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        lines.add("TKT0039004,only,three"); // a short row: rejected, naming its line
+        Path input = tmp.resolve("tickets.csv");
+        Files.write(input, lines);
+        ColumnMap map = ColumnMap.read(TestSpark.root().resolve("examples/ticket-export.map.json"));
+        SparkBatchTest.batch(List.of(input.toString()), tmp.resolve("batch"), map);
+
+        AuthDoctorSpark.Diagnoses out = AuthDoctorSpark.diagnose(
+                AuthDoctorSpark.read(TestSpark.session(), List.of(input.toString()), null, map), DiagnoseOptions.defaults());
+        assertThat(out.diagnosisLines().collectAsList()).isEqualTo(Files.readAllLines(tmp.resolve("batch/diagnoses.jsonl")));
+        assertThat(out.rejectLines().collectAsList()).isEqualTo(Files.readAllLines(tmp.resolve("batch/rejects.jsonl")));
+        Row reject = out.rejects().first();
+        assertThat(reject.<Long>getAs("line")).isEqualTo(lines.size());
+        assertThat(reject.<String>getAs("reason")).startsWith("line " + lines.size() + ": ");
+        // the typed columns: the ticket with a 540 s clock offset is found to have a drifting clock
+        Row drift = out.diagnoses().filter("incidentId = 'TKT0031001'")
+                .selectExpr("outcome", "array_contains(flatten(problems.causes), 'CLOCK_DRIFT')").first();
+        assertThat(drift.getString(0)).isEqualTo("DIAGNOSED");
+        assertThat(drift.getBoolean(1)).isTrue();
+    }
+
+    @Test
+    void theSqlFunctionDiagnosesAContractShapedParquetTable() throws IOException {
+        SparkSession spark = TestSpark.session();
+        AuthDoctorSpark.register(spark, DiagnoseOptions.defaults());
+        Path parquet = tmp.resolve("table.parquet");
+        spark.read().json(EXAMPLES.toString()).write().parquet(parquet.toString());
+        spark.read().parquet(parquet.toString()).createOrReplaceTempView("incident_table");
+        List<Row> rows = spark.sql("SELECT d.incidentId, d.outcome, d.problems.id FROM (SELECT "
+                + AuthDoctorSpark.FUNCTION + "(to_json(struct(*))) AS d FROM incident_table)").collectAsList();
+        TreeMap<String, Diagnosis> expected = library(TestSpark.doctor());
+        assertThat(rows).hasSize(expected.size());
+        for (Row r : rows) {
+            Diagnosis d = expected.get(r.getString(0));
+            assertThat(d).as(r.getString(0)).isNotNull();
+            assertThat(r.getString(1)).isEqualTo(d.outcome().name());
+            assertThat(r.<String>getList(2)).isEqualTo(d.problemIds());
+        }
+    }
+
+    @Test
+    void anExecutorBuildsItsTroubleshooterFromTheShippedFilesAndAnswersAsTheDriver() throws IOException {
+        // On a cluster an executor has no pack folder: it compiles the shipped copies, pinned to the driver's hash.
+        // (In local mode tasks use the driver's troubleshooter; here the executor's way is taken on purpose.)
+        DiagnoseOptions options = DiagnoseOptions.builder().addPack(EXTENDED).build();
+        try (Troubleshooter driver = Troubleshooter.builder().addPack(EXTENDED).build();
+             Troubleshooter executor = Doctors.build(options)) {
+            assertThat(executor.packs().stream().map(DiagnoseOptions::describe).toList()).isEqualTo(options.packs());
+            assertThat(library(executor).values().stream().map(DiagnosisJson::toJson).toList())
+                    .isEqualTo(library(driver).values().stream().map(DiagnosisJson::toJson).toList());
+        }
+    }
+
+    @Test
     void oneTroubleshooterPerJvmHoweverManyTasksAndTheSameAnswersOnARerun() {
         SparkSession spark = TestSpark.session();
         // options of their own: no other test has built a troubleshooter for them

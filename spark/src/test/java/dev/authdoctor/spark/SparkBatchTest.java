@@ -247,6 +247,21 @@ class SparkBatchTest {
     }
 
     @Test
+    void anS3aPathWithoutHadoopAwsIsRefusedNamingThePathAndWhatToAdd() throws IOException {
+        // Spark's jars map s3a:// to hadoop-aws's classes but do not hold them: a local run has no S3 file system
+        Path input = tmp.resolve("in.jsonl");
+        Files.writeString(input, "{\"id\":\"A\"}\n");
+        for (String[] args : List.of(new String[]{"batch", "s3a://exports/2026-11/", "--out", tmp.resolve("o1").toString()},
+                new String[]{"batch", input.toString(), "--out", "s3a://results/2026-11"})) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertThat(spark(new PrintStream(err, true, StandardCharsets.UTF_8), args)).isEqualTo(1);
+            String s3a = args[1].startsWith("s3a") ? "cannot read s3a://exports/2026-11/" : "cannot write to s3a://results/2026-11";
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains(s3a).contains("no s3a:// file system").contains("hadoop-aws");
+        }
+        assertThat(tmp.resolve("o1")).doesNotExist();
+    }
+
+    @Test
     void usageMistakesExitTwoAndAFolderHoldingFilesIsRefused() throws IOException {
         assertThat(spark(System.err, "batch", "--out", tmp.toString())).isEqualTo(2);
         assertThat(spark(System.err, "batch", "x.jsonl")).isEqualTo(2);
