@@ -79,6 +79,12 @@ final class ServeCommand extends RulesCommand implements Callable<Integer> {
                     + "find the code compiled (default: ${DEFAULT-VALUE}; 0 skips it). The API answers meanwhile.")
     long warmupMillis;
 
+    @Option(names = "--max-request-time", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long a request's body may take to arrive (default: ${DEFAULT-VALUE}); past it a JSON request "
+                    + "gets 408 and a JSON Lines batch ends with a request-timeout problem line, so a client trickling bytes "
+                    + "cannot hold a slot.")
+    int maxRequestSeconds;
+
     @Option(names = "--shutdown-timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "On stop, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     int shutdownSeconds;
@@ -92,6 +98,9 @@ final class ServeCommand extends RulesCommand implements Callable<Integer> {
         if (watch) {
             b.watch(Duration.ofSeconds(2));
         }
+        if (maxRequestSeconds < 1) {
+            throw new CommandLine.ParameterException(cl, "--max-request-time: " + maxRequestSeconds + " is under one second");
+        }
         DiagnosisServer server;
         try {
             server = DiagnosisServer.builder().host(bind).port(port).troubleshooter(b::build).metrics(metrics)
@@ -99,6 +108,7 @@ final class ServeCommand extends RulesCommand implements Callable<Integer> {
                     .maxBodyBytes(size(cl, maxBody))
                     .maxConcurrent(maxConcurrent).maxQueued(maxQueued, Duration.ofSeconds(2))
                     .shutdownTimeout(Duration.ofSeconds(shutdownSeconds))
+                    .maxRequestTime(Duration.ofSeconds(maxRequestSeconds))
                     .warmup(Duration.ofMillis(warmupMillis))
                     .build();
         } catch (IllegalArgumentException e) {

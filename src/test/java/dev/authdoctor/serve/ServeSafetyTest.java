@@ -155,6 +155,15 @@ class ServeSafetyTest {
     }
 
     @Test
+    void aRequestTimeUnderOneSecondIsAUsageErrorNamingTheOption() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "serve", "--port", "0", "--max-request-time", "0");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-request-time").contains("0");
+    }
+
+    @Test
     void aTokenShorterThanSixteenCharactersIsRefused() {
         assertThatThrownBy(() -> BearerToken.of("short", "AUTHDOCTOR_SERVE_TOKEN"))
                 .hasMessageContaining("AUTHDOCTOR_SERVE_TOKEN").hasMessageContaining("16");
