@@ -3,6 +3,7 @@ package dev.authdoctor.text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.OutputStreamDataOutput;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefHash;
+import org.apache.lucene.util.fst.ByteSequenceOutputs;
+import org.apache.lucene.util.fst.FST;
+
 /**
  * The built-in pack's words, analysed by the build ({@code engine.Precompile}) and shipped in the jar: analysing every
  * message and phrase through Lucene was about a sixth of a cold start. The resource holds the knowledge it was made
  * from, every field of it; it is used only for knowledge equal to that, field by field. Any other (a pack changed or
  * reloaded, an organisation's pack, several packs merged) is analysed as before.
  *
- * <p>Format, little-endian: a header of five ints (magic {@code ADTW}, format version, count of strings, of their
- * UTF-8 bytes, of ints); the ints; the strings' bytes. The ints are the strings' lengths, then the knowledge
- * ({@link #describe}), then the analysis: words, entries, markers, weights, exact messages, every string as its index
- * in the table (-1 for null). Read as one int array: at a cold start the loading runs mostly interpreted, where array
- * reads are cheap and stream calls are not.
+ * <p>Format, little-endian: a header of six ints (magic {@code ADTW}, format version, count of strings, of their
+ * UTF-8 bytes, of ints, of the synonyms' bytes); the ints; the strings' bytes; the synonyms. The ints are the strings'
+ * lengths, then the knowledge ({@link #describe}), then the analysis: words, entries, markers, weights, exact messages,
+ * every string as its index in the table (-1 for null). Read as one int array: at a cold start the loading runs mostly
+ * interpreted, where array reads are cheap and stream calls are not. The synonyms are Lucene's {@link SynonymMap} as
+ * parsed (its words, then its FST as Lucene saves one): parsing them was most of the cost of the first ticket's analyser.
  */
 public final class PrecomputedWords {
 
@@ -31,7 +41,7 @@ public final class PrecomputedWords {
     private static final int MAGIC = 0x41445457; // "ADTW"
     /** Raise when the format, or the meaning of the analysis (TextAnalyzer, TextMatcher.analyse), changes. */
     private static final int VERSION = 1;
-    private static final int HEADER = 5 * Integer.BYTES;
+    private static final int HEADER = 6 * Integer.BYTES;
 
     private PrecomputedWords() {
     }
@@ -164,13 +174,61 @@ public final class PrecomputedWords {
             lengths[i] = b.length;
             blob.writeBytes(b);
         }
-        ByteBuffer out = ByteBuffer.allocate(HEADER + (lengths.length + ints.size) * Integer.BYTES + blob.size())
+        byte[] synonyms = synonymBytes(a.synonyms());
+        ByteBuffer out = ByteBuffer.allocate(HEADER + (lengths.length + ints.size) * Integer.BYTES + blob.size() + synonyms.length)
                 .order(ByteOrder.LITTLE_ENDIAN);
-        out.putInt(MAGIC).putInt(VERSION).putInt(lengths.length).putInt(blob.size()).putInt(lengths.length + ints.size);
+        out.putInt(MAGIC).putInt(VERSION).putInt(lengths.length).putInt(blob.size()).putInt(lengths.length + ints.size)
+                .putInt(synonyms.length);
         out.asIntBuffer().put(lengths).put(ints.values, 0, ints.size);
         out.position(out.position() + (lengths.length + ints.size) * Integer.BYTES);
         out.put(blob.toByteArray());
+        out.put(synonyms);
         return out.array();
+    }
+
+    /** The parsed synonyms as bytes: its words by id (the FST's outputs name them by id), then the FST; none for null. */
+    static byte[] synonymBytes(SynonymMap map) {
+        if (map == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            OutputStreamDataOutput out = new OutputStreamDataOutput(bytes);
+            out.writeVInt(map.maxHorizontalContext);
+            out.writeVInt(map.words.size());
+            BytesRef word = new BytesRef();
+            for (int i = 0; i < map.words.size(); i++) {
+                map.words.get(i, word);
+                out.writeVInt(word.length);
+                out.writeBytes(word.bytes, word.offset, word.length);
+            }
+            map.fst.save(out, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static SynonymMap synonyms(byte[] resource, int offset, int length) throws IOException {
+        if (length == 0) {
+            return null;
+        }
+        ByteArrayDataInput in = new ByteArrayDataInput(resource, offset, length);
+        int maxHorizontalContext = in.readVInt();
+        int n = in.readVInt();
+        BytesRefHash words = new BytesRefHash();
+        for (int i = 0; i < n; i++) {
+            byte[] w = new byte[in.readVInt()];
+            in.readBytes(w, 0, w.length);
+            if (words.add(new BytesRef(w)) != i) {
+                throw new IOException("synonym word " + i + " out of order");
+            }
+        }
+        FST<BytesRef> fst = new FST<>(FST.readMetadata(in, ByteSequenceOutputs.getSingleton()), in);
+        if (in.getPosition() != offset + length) {
+            throw new IOException("trailing bytes after the synonyms");
+        }
+        return new SynonymMap(fst, words, maxHorizontalContext);
     }
 
     /** The analysis of this knowledge from the jar's resource; null when there is none or it was made from other knowledge. */
@@ -183,7 +241,7 @@ public final class PrecomputedWords {
     }
 
     /** The analysis held by {@code resource} if it was made from knowledge equal to this one; null otherwise. */
-    static TextMatcher.Analysis read(byte[] resource, Knowledge knowledge) {
+    static TextMatcher.Analysis read(byte[] resource, Knowledge knowledge) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(resource).order(ByteOrder.LITTLE_ENDIAN);
         if (resource.length < HEADER || buffer.getInt() != MAGIC || buffer.getInt() != VERSION) {
             return null;
@@ -191,7 +249,8 @@ public final class PrecomputedWords {
         int stringCount = buffer.getInt();
         int blobLength = buffer.getInt();
         int[] ints = new int[buffer.getInt()];
-        if (resource.length != HEADER + ints.length * Integer.BYTES + blobLength) {
+        int synonymsLength = buffer.getInt();
+        if (resource.length != HEADER + ints.length * Integer.BYTES + blobLength + synonymsLength) {
             return null;
         }
         buffer.asIntBuffer().get(ints);
@@ -270,7 +329,7 @@ public final class PrecomputedWords {
         for (int i = 0; i < n; i++, p += 3) {
             exact.put(strings[ints[p]], new String[] {strings[ints[p + 1]], strings[ints[p + 2]]});
         }
-        return p == ints.length ? new TextMatcher.Analysis(entries, markers, weights, exact) : null;
+        return p == ints.length ? new TextMatcher.Analysis(entries, markers, weights, exact, synonyms(resource, at, synonymsLength)) : null;
     }
 
     private static String at(String[] strings, int i) {

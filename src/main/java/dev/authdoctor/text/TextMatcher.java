@@ -2,6 +2,7 @@ package dev.authdoctor.text;
 
 import dev.authdoctor.vocabulary.TextCandidate;
 import dev.authdoctor.vocabulary.TextCause;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,10 +59,12 @@ public final class TextMatcher {
 
     /**
      * Everything the matcher learns from a pack's knowledge before it hears a ticket: the analysed messages and phrases,
-     * the markers' words, each stem's weight, and the product's messages by normalised text ({problem id, the message as
-     * declared}). Depends on the knowledge alone, so the build can make it once for the built-in pack ({@link PrecomputedWords}).
+     * the markers' words, each stem's weight, the product's messages by normalised text ({problem id, the message as
+     * declared}) and the parsed synonyms (null for none), which the analyser of tickets needs. Depends on the knowledge
+     * alone, so the build can make it once for the built-in pack ({@link PrecomputedWords}).
      */
-    record Analysis(List<Entry> entries, List<Marker> markers, Map<String, Double> weights, Map<String, String[]> exactMessages) {
+    record Analysis(List<Entry> entries, List<Marker> markers, Map<String, Double> weights, Map<String, String[]> exactMessages,
+                    SynonymMap synonyms) {
     }
 
     /** The outcome for one ticket: the candidates, best first, and the problems its markers vetoed. */
@@ -72,7 +75,7 @@ public final class TextMatcher {
         }
     }
 
-    private final String synonyms;
+    private final SynonymMap synonyms;
     private final boolean precomputed;
     /** Built on first use when the analysis was precomputed: a product's own message, or an incident without text, needs none. */
     private volatile TextAnalyzer analyzer;
@@ -95,14 +98,14 @@ public final class TextMatcher {
 
     /** As {@link #TextMatcher(Knowledge)}; {@code precomputed} false always analyses (tests compare the two). */
     TextMatcher(Knowledge knowledge, boolean precomputed) {
-        this.synonyms = knowledge.synonyms();
         Analysis a = precomputed && !knowledge.problems().isEmpty() ? PrecomputedWords.load(knowledge) : null;
         this.precomputed = a != null;
         if (a == null) {
             // analysed now: also how a bad synonym rule is reported, at once
-            this.analyzer = new TextAnalyzer(synonyms);
+            this.analyzer = new TextAnalyzer(knowledge.synonyms());
             a = analyse(knowledge, analyzer);
         }
+        this.synonyms = a.synonyms();
         this.entries = a.entries();
         this.markers = a.markers();
         this.weights = a.weights();
@@ -110,8 +113,8 @@ public final class TextMatcher {
     }
 
     /** A matcher of this knowledge starting from an analysis made before (tests: one read back from a resource). */
-    TextMatcher(Knowledge knowledge, Analysis analysis) {
-        this.synonyms = knowledge.synonyms();
+    TextMatcher(Analysis analysis) {
+        this.synonyms = analysis.synonyms();
         this.precomputed = true;
         this.entries = analysis.entries();
         this.markers = analysis.markers();
@@ -163,7 +166,7 @@ public final class TextMatcher {
         int n = Math.max(1, entries.size());
         Map<String, Double> weights = new HashMap<>();
         df.forEach((stem, count) -> weights.put(stem, Math.log(1.0 + (double) n / count)));
-        return new Analysis(entries, markers, weights, exactMessages);
+        return new Analysis(entries, markers, weights, exactMessages, analyzer.synonymMap());
     }
 
     private static void add(List<Entry> entries, TextAnalyzer analyzer, String problemId, String cause, Knowledge.Phrase phrase,
@@ -181,7 +184,7 @@ public final class TextMatcher {
 
     /** What the matcher starts from: for tests, which compare a precomputed analysis with a fresh one. */
     Analysis analysis() {
-        return new Analysis(entries, markers, weights, exactMessages);
+        return new Analysis(entries, markers, weights, exactMessages, synonyms);
     }
 
     public TextAnalyzer analyzer() {
