@@ -552,6 +552,7 @@ public final class TextMatcher {
         }
 
         void addAll(List<TextAnalyzer.Word> words) {
+            near.clear();
             for (int i = 0; i < words.size(); i++) {
                 TextAnalyzer.Word w = words.get(i);
                 forms.addAll(w.forms());
@@ -574,6 +575,8 @@ public final class TextMatcher {
 
         /** Short words, with the letters OCR confuses made one: too short for an edit distance, not for "PlN". */
         final Set<String> shortFolded = new HashSet<>();
+        /** {@link #near} by phrase word: the pack's phrases share their words, and each answer costs a scan of the ticket. */
+        private final Map<String, Boolean> near = new HashMap<>();
 
         /** 1 for the word itself, {@link #FUZZY} for a near spelling or a join with its neighbour, 0 when absent. */
         double quality(TextAnalyzer.Word w, TextAnalyzer.Word next, TextAnalyzer.Word previous) {
@@ -585,7 +588,7 @@ public final class TextMatcher {
                     || (previous != null && forms.contains(previous.surface() + w.surface()))) {
                 return FUZZY;
             }
-            if (near(w.surface())) {
+            if (near.computeIfAbsent(w.surface(), this::near)) {
                 return FUZZY;
             }
             return 0;
