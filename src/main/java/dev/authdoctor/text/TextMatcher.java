@@ -182,11 +182,6 @@ public final class TextMatcher {
         }
     }
 
-    /** What the matcher starts from: for tests, which compare a precomputed analysis with a fresh one. */
-    Analysis analysis() {
-        return new Analysis(entries, markers, weights, exactMessages, synonyms);
-    }
-
     public TextAnalyzer analyzer() {
         TextAnalyzer a = analyzer;
         if (a == null) {
