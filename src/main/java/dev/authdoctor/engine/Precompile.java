@@ -1,6 +1,8 @@
 package dev.authdoctor.engine;
 
 import dev.authdoctor.api.RulePackException;
+import dev.authdoctor.text.Knowledge;
+import dev.authdoctor.text.PrecomputedWords;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -13,11 +15,13 @@ import org.kie.api.builder.ReleaseId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Build step (Maven, process-classes): compiles the built-in pack to Drools' executable model and writes
  * the kjar beside it, with the hash of the DRL it was made from. Loading it at run time skips compiling
- * the DRL, which is most of the start-up time. Not used at run time.
+ * the DRL, which is most of the start-up time. Also writes the text matcher's analysis of the pack's words
+ * ({@link PrecomputedWords}). Not used at run time.
  */
 public final class Precompile {
 
@@ -43,7 +47,11 @@ public final class Precompile {
             }
         }
         Files.writeString(classes.resolve(KJAR_HASH), pack.sha256(), StandardCharsets.UTF_8);
-        System.out.println("authdoctor: precompiled the built-in pack (" + kjar.length / 1024 + " KiB)");
+        // The matcher's analysis of the pack's words, as a rule base of the built-in pack alone merges them (RuleBase)
+        byte[] words = PrecomputedWords.write(Knowledge.merge(List.of(pack.knowledge())));
+        Files.write(classes.resolve(PrecomputedWords.RESOURCE), words);
+        System.out.println("authdoctor: precompiled the built-in pack (" + kjar.length / 1024 + " KiB; its words "
+                + words.length / 1024 + " KiB)");
     }
 
     /**

@@ -19,8 +19,8 @@ final class EditDistance {
         if (a.equals(b)) {
             return true;
         }
-        int[] s = a.codePoints().toArray();
-        int[] t = b.codePoints().toArray();
+        int[] s = codePoints(a);
+        int[] t = codePoints(b);
         int n = s.length;
         int m = t.length;
         if (Math.abs(n - m) > max) {
@@ -54,5 +54,16 @@ final class EditDistance {
             current = recycled;
         }
         return previous[m] <= max;
+    }
+
+    /** As {@code s.codePoints().toArray()}, without a stream: called for every pair of words compared, often before the JIT has compiled it. */
+    private static int[] codePoints(String s) {
+        int[] out = new int[s.codePointCount(0, s.length())];
+        for (int i = 0, j = 0; i < s.length(); j++) {
+            int c = s.codePointAt(i);
+            out[j] = c;
+            i += Character.charCount(c);
+        }
+        return out;
     }
 }

@@ -58,18 +58,38 @@ public final class TextAnalyzer {
      * @throws IllegalArgumentException naming the line of a synonym rule that cannot be read
      */
     public TextAnalyzer(String synonymsText) {
-        plain = new Analyzer() {
+        plain = plainAnalyzer();
+        this.synonyms = parseSynonyms(synonymsText, plain);
+        analysers();
+    }
+
+    /** With the synonyms already parsed ({@link #synonymMap()} of an analyser of the same text; null for none). */
+    TextAnalyzer(SynonymMap synonyms) {
+        plain = plainAnalyzer();
+        this.synonyms = synonyms;
+        analysers();
+    }
+
+    private void analysers() {
+        for (Language l : Language.values()) {
+            analyzers.put(l, analyzer(l, synonyms));
+            literal.put(l, analyzer(l, null));
+        }
+    }
+
+    private static Analyzer plainAnalyzer() {
+        return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer t = new StandardTokenizer();
                 return new TokenStreamComponents(t, base(t));
             }
         };
-        this.synonyms = parseSynonyms(synonymsText, plain);
-        for (Language l : Language.values()) {
-            analyzers.put(l, analyzer(l, synonyms));
-            literal.put(l, analyzer(l, null));
-        }
+    }
+
+    /** The parsed synonyms; null when there are none. */
+    SynonymMap synonymMap() {
+        return synonyms;
     }
 
     private static Analyzer analyzer(Language l, SynonymMap synonyms) {

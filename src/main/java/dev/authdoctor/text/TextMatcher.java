@@ -2,6 +2,7 @@ package dev.authdoctor.text;
 
 import dev.authdoctor.vocabulary.TextCandidate;
 import dev.authdoctor.vocabulary.TextCause;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,14 +46,25 @@ public final class TextMatcher {
      * A message or phrase, analysed; {@code cause} is null unless it says why (a cause code of the problem). The phrase
      * as declared and its file (null when not read from one) are kept for explanations only.
      */
-    private record Entry(String problemId, String cause, List<TextAnalyzer.Word> words, boolean message, Knowledge.Phrase phrase,
-                         String file) {
+    record Entry(String problemId, String cause, List<TextAnalyzer.Word> words, boolean message, Knowledge.Phrase phrase,
+                 String file) {
         String key() {
             return cause == null ? problemId : problemId + "\u0000" + cause;
         }
     }
 
-    private record Marker(String problemId, List<String> words) {
+    /** Near-miss words of a problem; {@code problemId} null for an off-topic marker, which rules every problem out. */
+    record Marker(String problemId, List<String> words) {
+    }
+
+    /**
+     * Everything the matcher learns from a pack's knowledge before it hears a ticket: the analysed messages and phrases,
+     * the markers' words, each stem's weight, the product's messages by normalised text ({problem id, the message as
+     * declared}) and the parsed synonyms (null for none), which the analyser of tickets needs. Depends on the knowledge
+     * alone, so the build can make it once for the built-in pack ({@link PrecomputedWords}).
+     */
+    record Analysis(List<Entry> entries, List<Marker> markers, Map<String, Double> weights, Map<String, String[]> exactMessages,
+                    SynonymMap synonyms) {
     }
 
     /** The outcome for one ticket: the candidates, best first, and the problems its markers vetoed. */
@@ -62,47 +75,104 @@ public final class TextMatcher {
         }
     }
 
-    private final TextAnalyzer analyzer;
-    private final List<Entry> entries = new ArrayList<>();
-    private final List<Marker> markers = new ArrayList<>();
-    private final Map<String, Double> weights = new HashMap<>();
+    private final SynonymMap synonyms;
+    private final boolean precomputed;
+    /** Built on first use when the analysis was precomputed: a product's own message, or an incident without text, needs none. */
+    private volatile TextAnalyzer analyzer;
+    private final List<Entry> entries;
+    private final List<Marker> markers;
+    private final Map<String, Double> weights;
     /** Normalised message text to {problem id, the message as declared}. */
-    private final Map<String, String[]> exactMessages = new HashMap<>();
+    private final Map<String, String[]> exactMessages;
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
     /** The same results keyed by the texts as given, before digits are collapsed and OCR repaired. */
     private final Map<String, Result> cacheAsGiven = new ConcurrentHashMap<>();
 
     /**
+     * The matcher of a pack's knowledge. When the knowledge is exactly what the build analysed for the built-in pack
+     * ({@link PrecomputedWords}), that analysis is loaded instead of made again: it is most of the matcher's cost at start.
+     *
      * @throws IllegalArgumentException when the synonyms cannot be read
      */
     public TextMatcher(Knowledge knowledge) {
-        this.analyzer = new TextAnalyzer(knowledge.synonyms());
+        this(knowledge, true);
+    }
+
+    /** As {@link #TextMatcher(Knowledge)}; {@code precomputed} false always analyses (tests compare the two). */
+    TextMatcher(Knowledge knowledge, boolean precomputed) {
+        Analysis a = precomputed && !knowledge.problems().isEmpty() ? PrecomputedWords.load(knowledge) : null;
+        this.precomputed = a != null;
+        if (a == null) {
+            // analysed now: also how a bad synonym rule is reported, at once
+            this.analyzer = new TextAnalyzer(knowledge.synonyms());
+            a = analyse(knowledge, analyzer);
+        }
+        this.synonyms = a.synonyms();
+        this.entries = a.entries();
+        this.markers = a.markers();
+        this.weights = a.weights();
+        this.exactMessages = a.exactMessages();
+    }
+
+    /** A matcher of this knowledge starting from an analysis made before (tests: one read back from a resource). */
+    TextMatcher(Analysis analysis) {
+        this.synonyms = analysis.synonyms();
+        this.precomputed = true;
+        this.entries = analysis.entries();
+        this.markers = analysis.markers();
+        this.weights = analysis.weights();
+        this.exactMessages = analysis.exactMessages();
+    }
+
+    /** Whether the analysis was loaded rather than made by this matcher. */
+    boolean precomputed() {
+        return precomputed;
+    }
+
+    /** Whether the Lucene analyser has been built yet. */
+    boolean analyzerBuilt() {
+        return analyzer != null;
+    }
+
+    /** The analysis the matcher of this knowledge starts from, made now. */
+    static Analysis analyse(Knowledge knowledge) {
+        return analyse(knowledge, new TextAnalyzer(knowledge.synonyms()));
+    }
+
+    private static Analysis analyse(Knowledge knowledge, TextAnalyzer analyzer) {
+        List<Entry> entries = new ArrayList<>();
+        List<Marker> markers = new ArrayList<>();
+        Map<String, String[]> exactMessages = new HashMap<>();
         for (Knowledge.ProblemWords p : knowledge.problems()) {
             String file = p.where() == null ? null : p.where().replaceFirst(":\\d+$", "");
-            p.causes().forEach((cause, phrases) -> phrases.forEach(ph -> add(p.problemId(), cause, ph, false, file)));
+            // in cause order: the same entries in the same order in every run, the build's included
+            new TreeMap<>(p.causes()).forEach((cause, phrases) -> phrases.forEach(ph -> add(entries, analyzer, p.problemId(), cause, ph, false, file)));
             for (Knowledge.Phrase m : p.messages()) {
-                add(p.problemId(), null, m, true, file);
+                add(entries, analyzer, p.problemId(), null, m, true, file);
                 exactMessages.putIfAbsent(normalise(m.text()), new String[] {p.problemId(), m.text()});
             }
             for (Knowledge.Phrase ph : p.phrases()) {
-                add(p.problemId(), null, ph, false, file);
+                add(entries, analyzer, p.problemId(), null, ph, false, file);
             }
             for (String n : p.not()) {
-                markers.add(new Marker(p.problemId(), markerWords(n)));
+                markers.add(new Marker(p.problemId(), markerWords(analyzer, n)));
             }
         }
         for (String n : knowledge.offTopic()) {
-            markers.add(new Marker(null, markerWords(n)));
+            markers.add(new Marker(null, markerWords(analyzer, n)));
         }
         Map<String, Integer> df = new HashMap<>();
         for (Entry e : entries) {
             new HashSet<>(e.words().stream().map(TextAnalyzer.Word::stem).toList()).forEach(s -> df.merge(s, 1, Integer::sum));
         }
         int n = Math.max(1, entries.size());
+        Map<String, Double> weights = new HashMap<>();
         df.forEach((stem, count) -> weights.put(stem, Math.log(1.0 + (double) n / count)));
+        return new Analysis(entries, markers, weights, exactMessages, analyzer.synonymMap());
     }
 
-    private void add(String problemId, String cause, Knowledge.Phrase phrase, boolean message, String file) {
+    private static void add(List<Entry> entries, TextAnalyzer analyzer, String problemId, String cause, Knowledge.Phrase phrase,
+                            boolean message, String file) {
         List<TextAnalyzer.Word> words = analyzer.words(phrase.text(), phrase.language());
         if (!words.isEmpty()) {
             entries.add(new Entry(problemId, cause, words, message, phrase, file));
@@ -115,12 +185,22 @@ public final class TextMatcher {
     }
 
     public TextAnalyzer analyzer() {
-        return analyzer;
+        TextAnalyzer a = analyzer;
+        if (a == null) {
+            synchronized (this) {
+                a = analyzer;
+                if (a == null) {
+                    a = new TextAnalyzer(synonyms);
+                    analyzer = a;
+                }
+            }
+        }
+        return a;
     }
 
     /** The words a phrase keeps after analysis, as stems: validation says when a phrase keeps too few. */
     public List<String> stems(String text, Language language) {
-        return analyzer.words(text, language).stream().map(TextAnalyzer.Word::stem).toList();
+        return analyzer().words(text, language).stream().map(TextAnalyzer.Word::stem).toList();
     }
 
     /** The candidates for a ticket, best first. Either text may be null. */
@@ -200,7 +280,7 @@ public final class TextMatcher {
             return explanation(e, MESSAGE, Language.EN, all, List.of(), 1.0, null, exact[0]);
         }
         String all = (message == null ? "" : message) + "\n" + (description == null ? "" : description);
-        Language language = analyzer.detect(all);
+        Language language = analyzer().detect(all);
         Map<String, String> vetoed = vetoes(all);
         String veto = vetoed.containsKey(problemId) ? vetoed.get(problemId) : vetoed.get("*");
         Scored best = null;
@@ -215,7 +295,7 @@ public final class TextMatcher {
         Entry e = best.entry();
         List<TextAnalyzer.Word> words = e.words();
         List<String> inPhrase = phraseWords(e);
-        List<int[]> spans = analyzer.spans(best.text());
+        List<int[]> spans = analyzer().spans(best.text());
         Map<String, Ticket> grams = new HashMap<>();
         List<Term> present = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -297,10 +377,10 @@ public final class TextMatcher {
     }
 
     private Ticket ticketOf(String text, Language language) {
-        Ticket ticket = new Ticket(analyzer.words(text, language), analyzer.words(text, language, false));
+        Ticket ticket = new Ticket(analyzer().words(text, language), analyzer().words(text, language, false));
         if (language != Language.EN) {
-            ticket.addAll(analyzer.words(text, Language.EN));
-            ticket.addAll(analyzer.words(text, Language.EN, false));
+            ticket.addAll(analyzer().words(text, Language.EN));
+            ticket.addAll(analyzer().words(text, Language.EN, false));
         }
         return ticket;
     }
@@ -308,7 +388,7 @@ public final class TextMatcher {
     /** The phrase's words as the phrase writes them ("activation code" for the synonym {@code activationcode}). */
     private List<String> phraseWords(Entry e) {
         String text = e.phrase().text();
-        List<int[]> spans = analyzer.spans(text);
+        List<int[]> spans = analyzer().spans(text);
         Map<String, Ticket> grams = new HashMap<>();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < e.words().size(); i++) {
@@ -351,7 +431,7 @@ public final class TextMatcher {
                     Language.EN, exact[1]);
         }
         String all = (message == null ? "" : message) + "\n" + (description == null ? "" : description);
-        Language language = analyzer.detect(all);
+        Language language = analyzer().detect(all);
         Map<String, String> vetoed = vetoes(all);
         if (vetoed.containsKey("*")) {
             return new Result(List.of(), List.of(), vetoed, language);
@@ -380,17 +460,17 @@ public final class TextMatcher {
         if (text == null || text.isBlank()) {
             return;
         }
-        Ticket ticket = new Ticket(analyzer.words(text, language), analyzer.words(text, language, false));
+        Ticket ticket = new Ticket(analyzer().words(text, language), analyzer().words(text, language, false));
         if (language != Language.EN) {
-            ticket.addAll(analyzer.words(text, Language.EN));
-            ticket.addAll(analyzer.words(text, Language.EN, false));
+            ticket.addAll(analyzer().words(text, Language.EN));
+            ticket.addAll(analyzer().words(text, Language.EN, false));
         }
         // Words run together by OCR or a lost space ("lnvalidResponse", "SelfService"): read apart as well, in
         // addition to as written (a product name such as "GlobalProtect" keeps its own form for the markers).
         String split = CAMEL_JOIN.matcher(text).replaceAll("$1 $2");
         if (!split.equals(text)) {
-            ticket.addAll(analyzer.words(split, language));
-            ticket.addAll(analyzer.words(split, language, false));
+            ticket.addAll(analyzer().words(split, language));
+            ticket.addAll(analyzer().words(split, language, false));
         }
         for (Entry e : entries) {
             if (vetoed.containsKey(e.problemId())) {
@@ -424,7 +504,7 @@ public final class TextMatcher {
     }
 
     /** A marker's words as the plain analysis gives them; a final {@code *} (a prefix) is kept. */
-    private List<String> markerWords(String marker) {
+    private static List<String> markerWords(TextAnalyzer analyzer, String marker) {
         List<String> out = new ArrayList<>();
         // numbers as the ticket's are read ("office 365" meets "Office 365", whose digits are collapsed)
         for (String part : collapseDigits(marker).trim().split("\\s+")) {
@@ -440,7 +520,7 @@ public final class TextMatcher {
 
     /** Which problems the markers rule out ("*": all of them), each with the marker that did. */
     private Map<String, String> vetoes(String text) {
-        List<String> words = analyzer.plainWords(text);
+        List<String> words = analyzer().plainWords(text);
         Map<String, String> out = new HashMap<>();
         for (Marker m : markers) {
             if (!m.words().isEmpty() && containsSequence(words, m.words())) {
@@ -476,6 +556,7 @@ public final class TextMatcher {
         }
 
         void addAll(List<TextAnalyzer.Word> words) {
+            near.clear();
             for (int i = 0; i < words.size(); i++) {
                 TextAnalyzer.Word w = words.get(i);
                 forms.addAll(w.forms());
@@ -498,6 +579,8 @@ public final class TextMatcher {
 
         /** Short words, with the letters OCR confuses made one: too short for an edit distance, not for "PlN". */
         final Set<String> shortFolded = new HashSet<>();
+        /** {@link #near} by phrase word: the pack's phrases share their words, and each answer costs a scan of the ticket. */
+        private final Map<String, Boolean> near = new HashMap<>();
 
         /** 1 for the word itself, {@link #FUZZY} for a near spelling or a join with its neighbour, 0 when absent. */
         double quality(TextAnalyzer.Word w, TextAnalyzer.Word next, TextAnalyzer.Word previous) {
@@ -509,7 +592,7 @@ public final class TextMatcher {
                     || (previous != null && forms.contains(previous.surface() + w.surface()))) {
                 return FUZZY;
             }
-            if (near(w.surface())) {
+            if (near.computeIfAbsent(w.surface(), this::near)) {
                 return FUZZY;
             }
             return 0;
