@@ -148,19 +148,23 @@ class ServeSafetyTest {
     @Test
     void theCommandLineRefusesTooWithAUsageError() {
         StringWriter err = new StringWriter();
-        int code = Main.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                "serve", "--bind", "0.0.0.0", "--port", "0");
-        assertThat(code).isEqualTo(2);
+        assertThat(serveCommand(err, "--bind", "0.0.0.0", "--port", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("0.0.0.0").contains("--token-file");
     }
 
     @Test
     void aRequestTimeUnderOneSecondIsAUsageErrorNamingTheOption() {
         StringWriter err = new StringWriter();
-        int code = Main.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                "serve", "--port", "0", "--max-request-time", "0");
-        assertThat(code).isEqualTo(2);
+        assertThat(serveCommand(err, "--port", "0", "--max-request-time", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--max-request-time").contains("0");
+    }
+
+    /** {@code authdoctor serve ARGS} for a command that is refused before it serves: its exit code, its errors into err. */
+    private static int serveCommand(StringWriter err, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "serve";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()), new PrintWriter(err, true), all);
     }
 
     @Test
