@@ -40,7 +40,9 @@ public final class BatchSummary {
      * The group of each unrecognised message met so far, as typed: masking and normalising are regular expressions,
      * and an export repeats its messages. In memory only; the summary, its checkpoint and the report hold the groups.
      */
-    private final Map<String, String> groupedAs = new java.util.HashMap<>();
+    final Map<String, String> groupedAs = new java.util.HashMap<>();
+    /** Messages longer than this are grouped afresh each time: 10,000 of the reader's longest would hold gigabytes. */
+    static final int GROUPED_TEXT = 500;
     long unrecognisedOthers;
     final Map<String, Long> recordsPerInput = new LinkedHashMap<>();
     long durationMillis;
@@ -99,10 +101,12 @@ public final class BatchSummary {
             String key = groupedAs.get(unrecognisedMessage);
             if (key == null) {
                 key = normalise(Masker.typed(unrecognisedMessage));
-                if (groupedAs.size() >= MAX_DISTINCT_MESSAGES) {
-                    groupedAs.clear(); // bounded: a run of ever-new messages must not grow the heap
+                if (unrecognisedMessage.length() <= GROUPED_TEXT) { // a long one, rarely repeated, is not kept
+                    if (groupedAs.size() >= MAX_DISTINCT_MESSAGES) {
+                        groupedAs.clear(); // bounded: a run of ever-new messages must not grow the heap
+                    }
+                    groupedAs.put(unrecognisedMessage, key);
                 }
-                groupedAs.put(unrecognisedMessage, key);
             }
             if (unrecognised.containsKey(key) || unrecognised.size() < MAX_DISTINCT_MESSAGES) {
                 unrecognised.merge(key, 1L, Long::sum);

@@ -37,6 +37,13 @@ public final class TextMatcher {
     static final double SPECIFIC_BASE = 0.8;
     static final double SPECIFIC_WEIGHT = 100.0;
     private static final int CACHE_LIMIT = 20_000;
+    /**
+     * The cache is bounded by characters too: its keys are whole tickets, and a reader accepts texts of 100,000
+     * characters, so 20,000 entries alone could hold gigabytes (a hostile export, under a 256 MiB heap). A ticket
+     * longer than {@link #CACHED_TEXT} is not kept at all: one so long is rarely repeated word for word.
+     */
+    static final int CACHED_CHARS = 2_000_000;
+    static final int CACHED_TEXT = 2_000;
     public static final String MESSAGE = "error.message";
     public static final String DESCRIPTION = "description";
     public static final String BOTH = "error.message+description";
@@ -87,6 +94,8 @@ public final class TextMatcher {
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
     /** The same results keyed by the texts as given, before digits are collapsed and OCR repaired. */
     private final Map<String, Result> cacheAsGiven = new ConcurrentHashMap<>();
+    /** The characters of both caches' keys, about. */
+    private final java.util.concurrent.atomic.AtomicLong cachedChars = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The matcher of a pack's knowledge. When the knowledge is exactly what the build analysed for the built-in pack
@@ -198,6 +207,11 @@ public final class TextMatcher {
         return a;
     }
 
+    /** The characters the caches' keys hold now, about (for tests of the bound). */
+    long cachedChars() {
+        return cachedChars.get();
+    }
+
     /** The words a phrase keeps after analysis, as stems: validation says when a phrase keeps too few. */
     public List<String> stems(String text, Language language) {
         return analyzer().words(text, language).stream().map(TextAnalyzer.Word::stem).toList();
@@ -222,12 +236,17 @@ public final class TextMatcher {
         if (r == null) {
             r = compute(message, description);
         }
-        if (cache.size() >= CACHE_LIMIT || cacheAsGiven.size() >= CACHE_LIMIT) {
+        if (asGiven.length() > CACHED_TEXT) {
+            return r;
+        }
+        if (cache.size() >= CACHE_LIMIT || cacheAsGiven.size() >= CACHE_LIMIT || cachedChars.get() >= CACHED_CHARS) {
             cache.clear(); // crude, but bounded: a long export of ever-new texts must not grow the heap
             cacheAsGiven.clear();
+            cachedChars.set(0);
         }
         cache.put(key, r);
         cacheAsGiven.put(asGiven, r);
+        cachedChars.addAndGet(key.length() + asGiven.length());
         return r;
     }
 

@@ -85,6 +85,18 @@ class BatchSummaryTest {
     }
 
     @Test
+    void aLongMessageIsGroupedEveryTimeWithoutBeingKeptAsTyped() {
+        BatchSummary s = new BatchSummary();
+        String longMessage = "Failure ".repeat(100); // 800 characters
+        s.count("in", noMatch(), longMessage);
+        s.count("in", noMatch(), longMessage);
+        assertThat(s.unrecognised.values()).containsExactly(2L);
+        assertThat(s.groupedAs).as("memory for the groups as typed is spent on short messages only").isEmpty();
+        s.count("in", noMatch(), "Short failure");
+        assertThat(s.groupedAs).containsOnlyKeys("Short failure");
+    }
+
+    @Test
     void pastTheCapNewMessagesCountAsOthersWhileKeptOnesStillCount() {
         BatchSummary s = new BatchSummary();
         for (int n = 0; n < BatchSummary.MAX_DISTINCT_MESSAGES + 2; n++) {

@@ -169,4 +169,21 @@ class TextMatcherTest {
         assertThat(matcher.match(null, "codes refused at login since 2024-05-02"))
                 .isEqualTo(matcher.match(null, "codes refused at login since 2023-11-30"));
     }
+
+    @Test
+    void theCacheIsBoundedByCharactersAndLongTicketsAreNotKept() {
+        TextMatcher m = new TextMatcher(KNOWLEDGE);
+        String pad = " and the phrase keeps going".repeat(50); // about 1,350 characters a ticket
+        for (int i = 0; i < 2_000; i++) {
+            List<TextCandidate> c = m.match(null, "codes refused at login, ticket " + Integer.toString(i, 36) + pad).candidates();
+            assertThat(c).as("ticket %d", i).isNotEmpty();
+            assertThat(c.get(0).problemId()).isEqualTo("token-refused");
+            assertThat(m.cachedChars()).isLessThanOrEqualTo(TextMatcher.CACHED_CHARS + 2L * TextMatcher.CACHED_TEXT);
+        }
+        TextMatcher fresh = new TextMatcher(KNOWLEDGE);
+        String huge = "activation code expired " + "x".repeat(TextMatcher.CACHED_TEXT);
+        TextMatcher.Result once = fresh.match(null, huge);
+        assertThat(fresh.cachedChars()).as("a ticket over the length kept is not cached").isZero();
+        assertThat(fresh.match(null, huge)).isEqualTo(once).isNotSameAs(once);
+    }
 }
