@@ -15,8 +15,8 @@ import java.util.List;
  * <p>
  * EXPORT, a generated export of every row with a few malformed lines ({@code examples/export-1000.jsonl}), is
  * diagnosed and batched too: on 25 the profiles of a varied export let the JIT compile the batch's hot code for what
- * an export holds from the start. Trained on the examples alone (a dozen incidents, repeated), a cold
- * 300,000-record batch took 0.98 of the time; with the export, 0.92 (BENCHMARKS.md, "Cold batch").
+ * an export holds from the start: a cold 300,000-record batch took 0.93 of the time it took with a cache trained on
+ * the examples alone, where more copies of the examples gave 0.98 (BENCHMARKS.md, "Cold batch").
  */
 public final class Training {
 

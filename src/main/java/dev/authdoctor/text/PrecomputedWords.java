@@ -233,10 +233,24 @@ public final class PrecomputedWords {
 
     /** The analysis of this knowledge from the jar's resource; null when there is none or it was made from other knowledge. */
     static TextMatcher.Analysis load(Knowledge knowledge) {
-        try (InputStream in = PrecomputedWords.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            return in == null ? null : read(in.readAllBytes(), knowledge);
+        byte[] resource = Resource.BYTES;
+        try {
+            return resource == null ? null : read(resource, knowledge);
         } catch (IOException | RuntimeException e) {
             return null; // analysed afresh: slower, never wrong
+        }
+    }
+
+    /** The jar's resource, read once per process: every rule base built (a reload, each mutant of a mutation run) asks. */
+    private static final class Resource {
+        static final byte[] BYTES = readResource();
+
+        private static byte[] readResource() {
+            try (InputStream in = PrecomputedWords.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 

@@ -109,28 +109,28 @@ public final class TextMatcher {
 
     /** As {@link #TextMatcher(Knowledge)}; {@code precomputed} false always analyses (tests compare the two). */
     TextMatcher(Knowledge knowledge, boolean precomputed) {
-        Analysis a = precomputed && !knowledge.problems().isEmpty() ? PrecomputedWords.load(knowledge) : null;
-        this.precomputed = a != null;
+        this(precomputed && !knowledge.problems().isEmpty() ? PrecomputedWords.load(knowledge) : null, knowledge);
+    }
+
+    /** A matcher of this knowledge starting from an analysis made before (tests: one read back from a resource). */
+    TextMatcher(Analysis analysis) {
+        this(analysis, null);
+    }
+
+    /** From {@code loaded} when there is one, else from an analysis of {@code knowledge} made now. */
+    private TextMatcher(Analysis loaded, Knowledge knowledge) {
+        Analysis a = loaded;
         if (a == null) {
             // analysed now: also how a bad synonym rule is reported, at once
             this.analyzer = new TextAnalyzer(knowledge.synonyms());
             a = analyse(knowledge, analyzer);
         }
+        this.precomputed = loaded != null;
         this.synonyms = a.synonyms();
         this.entries = a.entries();
         this.markers = a.markers();
         this.weights = a.weights();
         this.exactMessages = a.exactMessages();
-    }
-
-    /** A matcher of this knowledge starting from an analysis made before (tests: one read back from a resource). */
-    TextMatcher(Analysis analysis) {
-        this.synonyms = analysis.synonyms();
-        this.precomputed = true;
-        this.entries = analysis.entries();
-        this.markers = analysis.markers();
-        this.weights = analysis.weights();
-        this.exactMessages = analysis.exactMessages();
     }
 
     /** Whether the analysis was loaded rather than made by this matcher. */
@@ -244,9 +244,13 @@ public final class TextMatcher {
             cacheAsGiven.clear();
             cachedChars.set(0);
         }
-        cache.put(key, r);
-        cacheAsGiven.put(asGiven, r);
-        cachedChars.addAndGet(key.length() + asGiven.length());
+        // only keys not held yet count: a text met again in another form is already in the cache by its repaired form
+        if (cache.putIfAbsent(key, r) == null) {
+            cachedChars.addAndGet(key.length());
+        }
+        if (cacheAsGiven.putIfAbsent(asGiven, r) == null) {
+            cachedChars.addAndGet(asGiven.length());
+        }
         return r;
     }
 
