@@ -592,7 +592,7 @@ public final class RuleBase {
      * The base without the text rules when no text fact is among the facts (those rules cannot match then, so
      * the findings and the rules fired are the same), the whole one otherwise and whenever explaining.
      */
-    private KieBase baseFor(List<Object> facts, Incident explainFor) {
+    KieBase baseFor(List<Object> facts, Incident explainFor) { // package-private: bench/ measures Drools on it alone
         if (independentCopy == null || explainFor != null) {
             return kieBase;
         }
@@ -668,8 +668,11 @@ public final class RuleBase {
         return matcher;
     }
 
-    /** The facts of an incident as the rules see them: the incident, each known part of it, and derived texts. */
-    private List<Object> facts(Incident incident, Organisation organisation) {
+    /**
+     * The facts of an incident as the rules see them: the incident, each known part of it, and derived texts.
+     * Package-private: bench/ puts the same facts through Drools alone, to measure the engine's floor.
+     */
+    List<Object> facts(Incident incident, Organisation organisation) {
         List<Object> facts = new ArrayList<>(16);
         facts.add(organisation);
         facts.add(AccountSettings.of(incident.settings()));
