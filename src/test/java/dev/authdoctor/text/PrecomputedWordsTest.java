@@ -4,8 +4,17 @@ import dev.authdoctor.engine.RulePack;
 import dev.authdoctor.testing.TicketRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built-in pack's words as the build analysed them ({@link PrecomputedWords}) give the matcher exactly the answers
- * and explanations a fresh analysis gives, over every labelled ticket; knowledge that differs in anything is analysed
- * afresh.
+ * and explanations a fresh analysis gives, over every labelled ticket; knowledge that differs in anything, or a
+ * resource made by other code, is analysed afresh.
  */
 class PrecomputedWordsTest {
 
@@ -137,6 +149,196 @@ class PrecomputedWordsTest {
         assertThat(m.analyzerBuilt()).isFalse();
         assertThat(m.match(null, "my token app is locked").language()).isEqualTo(Language.EN);
         assertThat(m.analyzerBuilt()).isTrue();
+    }
+
+    @Test
+    void theCodeThatKeysTheResourceIsEveryClassOfThePackage() throws Exception {
+        // a class added to the package and left out of CODE could change the analysis unseen: the bug the key prevents
+        Path folder = Path.of(PrecomputedWords.class.getResource("PrecomputedWords.class").toURI()).getParent();
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".class")).map(f -> f.substring(0, f.length() - 6)))
+                    .containsExactlyInAnyOrder(PrecomputedWords.CODE);
+        }
+    }
+
+    @Test
+    void theBuildsResourceWasMadeByTheRunningCodeAndIsTaken() throws IOException {
+        byte[] resource;
+        try (InputStream in = PrecomputedWords.class.getClassLoader().getResourceAsStream(PrecomputedWords.RESOURCE)) {
+            resource = in.readAllBytes();
+        }
+        assertThat(PrecomputedWords.currentCodeDigest()).isNotNegative();
+        assertThat(ByteBuffer.wrap(resource).order(ByteOrder.LITTLE_ENDIAN).getInt(8)).isEqualTo((int) PrecomputedWords.currentCodeDigest());
+        assertThat(PrecomputedWords.read(resource, builtIn)).isNotNull();
+        assertThat(new TextMatcher(builtIn).precomputed()).isTrue();
+    }
+
+    @Test
+    void aResourceRecordingAnotherDigestIsRefused() throws IOException {
+        byte[] resource = PrecomputedWords.write(builtIn);
+        assertThat(PrecomputedWords.read(resource, builtIn)).isNotNull();
+        ByteBuffer.wrap(resource).order(ByteOrder.LITTLE_ENDIAN).putInt(8, (int) PrecomputedWords.currentCodeDigest() + 1);
+        assertThat(PrecomputedWords.read(resource, builtIn)).isNull();
+    }
+
+    @Test
+    void everyClassFileOfThePackageAndLucenesVersionChangeTheDigest(@TempDir Path copy) throws Exception {
+        URL lucene = PrecomputedWords.class.getClassLoader().getResource(PrecomputedWords.LUCENE);
+        Path luceneCopy = copy.resolve("Version.class");
+        try (InputStream in = lucene.openStream()) {
+            Files.write(luceneCopy, in.readAllBytes());
+        }
+        URL ours = copyOfPackage(copy).resolve("PrecomputedWords.class").toUri().toURL();
+        long digest = PrecomputedWords.codeDigest(ours, luceneCopy.toUri().toURL());
+        assertThat(digest).isEqualTo(PrecomputedWords.currentCodeDigest());
+        List<Path> files = new ArrayList<>();
+        for (String c : PrecomputedWords.CODE) {
+            files.add(copy.resolve("dev/authdoctor/text/" + c + ".class"));
+        }
+        files.add(luceneCopy);
+        for (Path f : files) {
+            byte[] original = Files.readAllBytes(f);
+            byte[] changed = original.clone();
+            changed[changed.length / 2] ^= 1; // one bit: a recompiled method differs in at least that
+            Files.write(f, changed);
+            assertThat(PrecomputedWords.codeDigest(ours, luceneCopy.toUri().toURL())).as(f.toString()).isNotEqualTo(digest);
+            Files.delete(f);
+            assertThat(PrecomputedWords.codeDigest(ours, luceneCopy.toUri().toURL())).as("%s missing", f).isNotEqualTo(digest);
+            Files.write(f, original);
+        }
+        assertThat(PrecomputedWords.codeDigest(ours, luceneCopy.toUri().toURL())).isEqualTo(digest);
+    }
+
+    @Test
+    void theDigestIsTheSameFromAJarOrAnyClassPathAsFromTheBuildsFolder(@TempDir Path dir) throws Exception {
+        // the build digests target/classes; the command line reads the jar's recorded CRCs; an embedder may nest jars
+        Path folder = Path.of(PrecomputedWords.class.getResource("PrecomputedWords.class").toURI()).getParent();
+        Path jar = dir.resolve("code.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String c : PrecomputedWords.CODE) {
+                out.putNextEntry(new ZipEntry("dev/authdoctor/text/" + c + ".class"));
+                out.write(Files.readAllBytes(folder.resolve(c + ".class")));
+            }
+        }
+        URL lucene = PrecomputedWords.class.getClassLoader().getResource(PrecomputedWords.LUCENE);
+        assertThat(lucene.getProtocol()).isEqualTo("jar"); // Lucene's own jar, from the local repository
+        URL inJar = new URL("jar:" + jar.toUri() + "!/dev/authdoctor/text/PrecomputedWords.class");
+        assertThat(PrecomputedWords.codeDigest(inJar, lucene)).isEqualTo(PrecomputedWords.currentCodeDigest());
+        URLStreamHandler other = new URLStreamHandler() {
+            @Override
+            protected URLConnection openConnection(URL u) throws IOException {
+                return folder.resolve(u.getPath().substring(u.getPath().lastIndexOf('/') + 1)).toUri().toURL().openConnection();
+            }
+        };
+        URL elsewhere = new URL("other", "", -1, "/dev/authdoctor/text/PrecomputedWords.class", other);
+        assertThat(PrecomputedWords.codeDigest(elsewhere, lucene)).isEqualTo(PrecomputedWords.currentCodeDigest());
+    }
+
+    @Test
+    void wordsAnalysedByOtherCodeAreRefusedAndAnalysedAfreshAlike(@TempDir Path dir) throws Exception {
+        // as an IDE leaves it: the build's resource beside a class file compiled since. The control, the package
+        // copied as it is, shows that the resource is taken through the same class loader: the refusal is the change's.
+        Path same = copyOfPackage(dir.resolve("same"));
+        Path changed = copyOfPackage(dir.resolve("changed"));
+        Path analyzer = changed.resolve("TextAnalyzer.class");
+        byte[] bytes = Files.readAllBytes(analyzer);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(analyzer, bytes);
+
+        assertThat(precomputedIn(same)).isTrue();
+        TextMatcher fresh = new TextMatcher(builtIn, false);
+        Isolated isolated = new Isolated(changed);
+        Object matcher = isolated.builtInMatcher();
+        assertThat(Isolated.call(matcher, "precomputed")).isEqualTo(false);
+        for (String[] t : tickets) {
+            assertThat(String.valueOf(Isolated.call(matcher, "match", t[0], t[1]))).as("ticket %s / %s", t[0], t[1])
+                    .isEqualTo(String.valueOf(fresh.match(t[0], t[1])));
+        }
+    }
+
+    private static boolean precomputedIn(Path folder) throws Exception {
+        return (Boolean) Isolated.call(new Isolated(folder).builtInMatcher(), "precomputed");
+    }
+
+    /** The package's class files and the build's resource, copied under {@code root}; the copy's package folder. */
+    private static Path copyOfPackage(Path root) throws Exception {
+        Path folder = Path.of(PrecomputedWords.class.getResource("PrecomputedWords.class").toURI()).getParent();
+        Path to = Files.createDirectories(root.resolve("dev/authdoctor/text"));
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return to;
+    }
+
+    /**
+     * A class loader of its own for the project's classes (defined from the class path's bytes, so they behave as
+     * built), which finds this package's resources, class files and words, in {@code folder}: a fresh process as far as
+     * the resource, read once per process, is concerned.
+     */
+    private static final class Isolated extends ClassLoader {
+        private static final String PACKAGE = "dev/authdoctor/text/";
+        private final Path folder;
+
+        Isolated(Path folder) {
+            super(PrecomputedWordsTest.class.getClassLoader());
+            this.folder = folder;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.authdoctor.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        if (in == null) {
+                            throw new ClassNotFoundException(name);
+                        }
+                        byte[] b = in.readAllBytes();
+                        c = defineClass(name, b, 0, b.length);
+                    } catch (IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return c;
+            }
+        }
+
+        @Override
+        public URL getResource(String name) {
+            if (name.startsWith(PACKAGE) && name.indexOf('/', PACKAGE.length()) < 0) {
+                Path f = folder.resolve(name.substring(PACKAGE.length()));
+                try {
+                    return Files.exists(f) ? f.toUri().toURL() : null;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return super.getResource(name);
+        }
+
+        /** {@code new TextMatcher(Knowledge.merge(List.of(RulePack.builtIn().knowledge())))}, as a rule base builds it. */
+        Object builtInMatcher() throws Exception {
+            Class<?> packs = loadClass("dev.authdoctor.engine.RulePack");
+            Class<?> knowledge = loadClass("dev.authdoctor.text.Knowledge");
+            Object pack = packs.getMethod("builtIn").invoke(null);
+            Object merged = knowledge.getMethod("merge", List.class).invoke(null, List.of(packs.getMethod("knowledge").invoke(pack)));
+            return loadClass("dev.authdoctor.text.TextMatcher").getConstructor(knowledge).newInstance(merged);
+        }
+
+        static Object call(Object target, String method, Object... args) throws Exception {
+            for (Method m : target.getClass().getDeclaredMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                    m.setAccessible(true);
+                    return m.invoke(target, args);
+                }
+            }
+            throw new NoSuchMethodException(method);
+        }
     }
 
     private static void assertSameAnalysis(TextMatcher.Analysis a, TextMatcher.Analysis b) {
