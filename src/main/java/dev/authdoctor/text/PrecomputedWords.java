@@ -1,12 +1,9 @@
 package dev.authdoctor.text;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -306,75 +303,74 @@ public final class PrecomputedWords {
 
         private static long compute() {
             try {
-                URL ours = PrecomputedWords.class.getResource("PrecomputedWords.class");
-                URL lucene = PrecomputedWords.class.getClassLoader().getResource(LUCENE);
-                if (ours == null || lucene == null) {
-                    refused("the class files are not resources of its class loader");
-                    return -1;
-                }
-                return codeDigest(ours, lucene);
+                // BytesRef: a class of Lucene's core that is loaded already, beside its Version class
+                return codeDigest(location(PrecomputedWords.class), location(BytesRef.class), PrecomputedWords.class.getClassLoader());
             } catch (IOException | URISyntaxException | RuntimeException e) {
                 refused("its class files cannot be read (" + e + ")");
                 return -1;
             }
         }
+
+        /** The jar or folder a class was loaded from; null when its class loader does not say. */
+        private static URL location(Class<?> c) {
+            java.security.CodeSource source = c.getProtectionDomain().getCodeSource();
+            return source == null ? null : source.getLocation();
+        }
     }
 
     /**
-     * A digest of the {@link #CODE} class files beside {@code ours} (this class's file) and of Lucene's {@code Version}
-     * class file: CRC-32C over each file's CRC-32 and size. A CRC only has to see a change here, not resist one. From a
-     * jar the CRC-32s are those its directory records, so no file is inflated: reading the 27 files as resources cost
-     * 8-15 ms at a cold start (about 0.3 ms each, interpreted), and hashing them with SHA-256 tens more. From a
-     * directory (an IDE's build, the build step itself) the files are read. The same bytes give the same digest either way.
+     * A digest of the {@link #CODE} class files and of Lucene's {@link #LUCENE}: CRC-32C over each file's CRC-32 and
+     * size. A CRC only has to see a change here, not resist one. {@code ours} and {@code lucene} are where the classes
+     * were loaded from (the classes that run, not the first copy a class path holds): from a jar the CRC-32s are those
+     * its directory records, so nothing is inflated; from a folder (an IDE's build, the build step itself) the files
+     * are read; from anything else (null: a jar within a jar, a module image) they are read as {@code loader}'s
+     * resources. The same bytes give the same digest every way. Reading the files as resources at a cold start cost
+     * 8-15 ms (about 0.3 ms each, interpreted), and SHA-256 over them 35 more: too much for a step every command runs.
      */
-    static long codeDigest(URL ours, URL lucene) throws IOException, URISyntaxException {
+    static long codeDigest(URL ours, URL lucene, ClassLoader loader) throws IOException, URISyntaxException {
         ByteBuffer crcs = ByteBuffer.allocate((CODE.length + 1) * 2 * Integer.BYTES);
         String[] files = new String[CODE.length];
         for (int i = 0; i < files.length; i++) {
-            files[i] = CODE[i] + ".class";
+            files[i] = FOLDER + CODE[i] + ".class";
         }
-        crcs(ours, files, crcs);
-        crcs(lucene, new String[] {null}, crcs);
+        crcs(ours, files, loader, crcs);
+        crcs(lucene, new String[] {LUCENE}, loader, crcs);
         CRC32C digest = new CRC32C();
         digest.update(crcs.array());
         return digest.getValue();
     }
 
-    /**
-     * Puts each file's CRC-32 and size into {@code into} (-1, -1 for one that is missing); {@code files} are named
-     * relative to {@code anchor}, a class file (null: the anchor itself).
-     */
-    private static void crcs(URL anchor, String[] files, ByteBuffer into) throws IOException, URISyntaxException {
-        String url = anchor.toString();
-        int bang = url.indexOf("!/");
-        if (url.startsWith("jar:file:") && bang == url.lastIndexOf("!/")) {
-            String entry = url.substring(bang + 2);
-            String folder = entry.substring(0, entry.lastIndexOf('/') + 1);
-            // the class loader holds the jar open: opening it again shares its directory, already read
-            try (ZipFile jar = new ZipFile(new File(new URI(url.substring("jar:".length(), bang))))) {
-                for (String f : files) {
-                    ZipEntry e = jar.getEntry(f == null ? entry : folder + f);
-                    into.putInt(e == null ? -1 : (int) e.getCrc()).putInt(e == null ? -1 : (int) e.getSize());
-                }
-            }
-        } else if ("file".equals(anchor.getProtocol())) {
-            Path self = Path.of(anchor.toURI());
+    private static final String FOLDER = "dev/authdoctor/text/";
+
+    /** Puts each file's CRC-32 and size into {@code into} (-1, -1 for one that is missing). */
+    private static void crcs(URL root, String[] files, ClassLoader loader, ByteBuffer into) throws IOException, URISyntaxException {
+        Path path = root != null && "file".equals(root.getProtocol()) ? Path.of(root.toURI()) : null;
+        if (path != null && Files.isDirectory(path)) {
             for (String f : files) {
                 byte[] bytes;
                 try {
-                    bytes = Files.readAllBytes(f == null ? self : self.resolveSibling(f));
+                    bytes = Files.readAllBytes(path.resolve(f));
                 } catch (NoSuchFileException e) {
                     bytes = null;
                 }
                 crc(bytes, into);
             }
-        } else { // another kind of class path (a jar within a jar, a module image): read as the class loader does
+        } else if (path != null) {
+            // the class loader holds the jar open: opening it again shares its directory, already read
+            try (ZipFile jar = new ZipFile(path.toFile())) {
+                for (String f : files) {
+                    ZipEntry e = jar.getEntry(f);
+                    into.putInt(e == null ? -1 : (int) e.getCrc()).putInt(e == null ? -1 : (int) e.getSize());
+                }
+            }
+        } else {
             for (String f : files) {
-                byte[] bytes;
-                try (InputStream in = (f == null ? anchor : new URL(anchor, f)).openStream()) {
-                    bytes = in.readAllBytes();
-                } catch (FileNotFoundException | NoSuchFileException e) {
-                    bytes = null;
+                byte[] bytes = null;
+                URL url = loader.getResource(f);
+                if (url != null) {
+                    try (InputStream in = url.openStream()) {
+                        bytes = in.readAllBytes();
+                    }
                 }
                 crc(bytes, into);
             }
