@@ -318,7 +318,7 @@ public final class PrecomputedWords {
     }
 
     /**
-     * A digest of the {@link #CODE} class files and of Lucene's {@link #LUCENE}: CRC-32C over each file's CRC-32 and
+     * A digest of the {@link #CODE} class files and of Lucene's {@link #LUCENE}: CRC-32 over each file's CRC-32 and
      * size. A CRC only has to see a change here, not resist one. {@code ours} and {@code lucene} are where the classes
      * were loaded from (the classes that run, not the first copy a class path holds): from a jar the CRC-32s are those
      * its directory records, so nothing is inflated; from a folder (an IDE's build, the build step itself) the files
