@@ -4,9 +4,19 @@ import dev.authdoctor.engine.RulePack;
 import dev.authdoctor.testing.TicketRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -14,13 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built-in pack's words as the build analysed them ({@link PrecomputedWords}) give the matcher exactly the answers
- * and explanations a fresh analysis gives, over every labelled ticket; knowledge that differs in anything is analysed
- * afresh.
+ * and explanations a fresh analysis gives, over every labelled ticket; knowledge that differs in anything, or a
+ * resource made by other code, is analysed afresh.
  */
 class PrecomputedWordsTest {
 
@@ -137,6 +150,191 @@ class PrecomputedWordsTest {
         assertThat(m.analyzerBuilt()).isFalse();
         assertThat(m.match(null, "my token app is locked").language()).isEqualTo(Language.EN);
         assertThat(m.analyzerBuilt()).isTrue();
+    }
+
+    @Test
+    void theCodeThatKeysTheResourceIsEveryClassOfThePackage() throws Exception {
+        // a class added to the package and left out of CODE could change the analysis unseen: the bug the key prevents
+        try (Stream<Path> files = Files.list(classes().resolve(FOLDER))) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".class")).map(f -> f.substring(0, f.length() - 6)))
+                    .containsExactlyInAnyOrder(PrecomputedWords.CODE);
+        }
+    }
+
+    @Test
+    void theBuildsResourceWasMadeByTheRunningCodeAndIsTaken() throws IOException {
+        byte[] resource;
+        try (InputStream in = PrecomputedWords.class.getClassLoader().getResourceAsStream(PrecomputedWords.RESOURCE)) {
+            resource = in.readAllBytes();
+        }
+        assertThat(PrecomputedWords.currentCodeDigest()).isNotNegative();
+        assertThat(ByteBuffer.wrap(resource).order(ByteOrder.LITTLE_ENDIAN).getInt(8)).isEqualTo((int) PrecomputedWords.currentCodeDigest());
+        assertThat(PrecomputedWords.read(resource, builtIn)).isNotNull();
+        assertThat(new TextMatcher(builtIn).precomputed()).isTrue();
+    }
+
+    @Test
+    void aResourceRecordingAnotherDigestIsRefused() throws IOException {
+        byte[] resource = PrecomputedWords.write(builtIn);
+        assertThat(PrecomputedWords.read(resource, builtIn)).isNotNull();
+        ByteBuffer.wrap(resource).order(ByteOrder.LITTLE_ENDIAN).putInt(8, (int) PrecomputedWords.currentCodeDigest() + 1);
+        assertThat(PrecomputedWords.read(resource, builtIn)).isNull();
+    }
+
+    @Test
+    void everyClassFileOfThePackageAndLucenesVersionChangeTheDigest(@TempDir Path dir) throws Exception {
+        Path ours = copyOfPackage(dir.resolve("ours"));
+        Path lucene = Files.createDirectories(dir.resolve("lucene").resolve(PrecomputedWords.LUCENE).getParent());
+        try (InputStream in = LOADER.getResource(PrecomputedWords.LUCENE).openStream()) {
+            Files.write(dir.resolve("lucene").resolve(PrecomputedWords.LUCENE), in.readAllBytes());
+        }
+        URL oursUrl = ours.toUri().toURL();
+        URL luceneUrl = dir.resolve("lucene").toUri().toURL();
+        long digest = PrecomputedWords.codeDigest(oursUrl, luceneUrl, LOADER);
+        assertThat(digest).isEqualTo(PrecomputedWords.currentCodeDigest());
+        List<Path> files = new ArrayList<>();
+        for (String c : PrecomputedWords.CODE) {
+            files.add(ours.resolve(FOLDER + c + ".class"));
+        }
+        files.add(dir.resolve("lucene").resolve(PrecomputedWords.LUCENE));
+        for (Path f : files) {
+            byte[] original = Files.readAllBytes(f);
+            byte[] changed = original.clone();
+            changed[changed.length / 2] ^= 1; // one bit: a recompiled method differs in at least that
+            Files.write(f, changed);
+            assertThat(PrecomputedWords.codeDigest(oursUrl, luceneUrl, LOADER)).as(f.toString()).isNotEqualTo(digest);
+            Files.delete(f);
+            assertThat(PrecomputedWords.codeDigest(oursUrl, luceneUrl, LOADER)).as("%s missing", f).isNotEqualTo(digest);
+            Files.write(f, original);
+        }
+        assertThat(PrecomputedWords.codeDigest(oursUrl, luceneUrl, LOADER)).isEqualTo(digest);
+    }
+
+    @Test
+    void theDigestIsTheSameFromAJarOrAnyClassPathAsFromTheBuildsFolder(@TempDir Path dir) throws Exception {
+        // the build digests target/classes; the command line reads the jar's recorded CRCs; an embedder may nest jars
+        Path jar = dir.resolve("code.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String c : PrecomputedWords.CODE) {
+                out.putNextEntry(new ZipEntry(FOLDER + c + ".class"));
+                out.write(Files.readAllBytes(classes().resolve(FOLDER + c + ".class")));
+            }
+        }
+        URL lucene = org.apache.lucene.util.BytesRef.class.getProtectionDomain().getCodeSource().getLocation();
+        assertThat(lucene.getPath()).endsWith(".jar"); // Lucene's own jar, from the local repository
+        assertThat(PrecomputedWords.codeDigest(jar.toUri().toURL(), lucene, LOADER)).isEqualTo(PrecomputedWords.currentCodeDigest());
+        assertThat(PrecomputedWords.codeDigest(null, null, LOADER)).isEqualTo(PrecomputedWords.currentCodeDigest());
+    }
+
+    @Test
+    void wordsAnalysedByOtherCodeAreRefusedAndAnalysedAfreshAlike(@TempDir Path dir) throws Exception {
+        // as an IDE leaves it: the build's resource beside a class file compiled since. The control, the package
+        // copied as it is, shows that the resource is taken through the same class loader: the refusal is the change's.
+        Path same = copyOfPackage(dir.resolve("same"));
+        Path changed = copyOfPackage(dir.resolve("changed"));
+        Path analyzer = changed.resolve(FOLDER + "TextAnalyzer.class");
+        byte[] bytes = Files.readAllBytes(analyzer);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(analyzer, bytes);
+
+        assertThat(Isolated.call(new Isolated(same).builtInMatcher(), "precomputed")).isEqualTo(true);
+        Object matcher = new Isolated(changed).builtInMatcher();
+        assertThat(Isolated.call(matcher, "precomputed")).isEqualTo(false);
+        TextMatcher fresh = new TextMatcher(builtIn, false);
+        for (int i = 0; i < tickets.size(); i += 3) { // a sample: a fresh class loader's matching runs cold
+            String[] t = tickets.get(i);
+            assertThat(String.valueOf(Isolated.call(matcher, "match", t[0], t[1]))).as("ticket %s / %s", t[0], t[1])
+                    .isEqualTo(String.valueOf(fresh.match(t[0], t[1])));
+        }
+    }
+
+    private static final String FOLDER = "dev/authdoctor/text/";
+    private static final ClassLoader LOADER = PrecomputedWords.class.getClassLoader();
+
+    /** The build's class folder, target/classes. */
+    private static Path classes() throws Exception {
+        return Path.of(PrecomputedWords.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** The package's class files and the build's resource, copied under {@code root}, which is returned. */
+    private static Path copyOfPackage(Path root) throws Exception {
+        Path to = Files.createDirectories(root.resolve(FOLDER));
+        try (Stream<Path> files = Files.list(classes().resolve(FOLDER))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+        return root;
+    }
+
+    /**
+     * A class loader of its own for the project's classes (defined from the class path's bytes, so they behave as
+     * built), whose text package is loaded from {@code root} as far as its code source and resources, class files and
+     * words, say: a fresh process as far as the resource, read once per process, is concerned.
+     */
+    private static final class Isolated extends ClassLoader {
+        private final Path root;
+        private final ProtectionDomain text;
+
+        Isolated(Path root) throws IOException {
+            super(PrecomputedWordsTest.class.getClassLoader());
+            this.root = root;
+            this.text = new ProtectionDomain(new CodeSource(root.toUri().toURL(), (Certificate[]) null), null);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("dev.authdoctor.")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        if (in == null) {
+                            throw new ClassNotFoundException(name);
+                        }
+                        byte[] b = in.readAllBytes();
+                        c = defineClass(name, b, 0, b.length, name.startsWith("dev.authdoctor.text.") ? text : null);
+                    } catch (IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return c;
+            }
+        }
+
+        @Override
+        public URL getResource(String name) {
+            if (name.startsWith(FOLDER) && name.indexOf('/', FOLDER.length()) < 0) {
+                Path f = root.resolve(name);
+                try {
+                    return Files.exists(f) ? f.toUri().toURL() : null;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return super.getResource(name);
+        }
+
+        /** {@code new TextMatcher(Knowledge.merge(List.of(RulePack.builtIn().knowledge())))}, as a rule base builds it. */
+        Object builtInMatcher() throws Exception {
+            Class<?> packs = loadClass("dev.authdoctor.engine.RulePack");
+            Class<?> knowledge = loadClass("dev.authdoctor.text.Knowledge");
+            Object pack = packs.getMethod("builtIn").invoke(null);
+            Object merged = knowledge.getMethod("merge", List.class).invoke(null, List.of(packs.getMethod("knowledge").invoke(pack)));
+            return loadClass("dev.authdoctor.text.TextMatcher").getConstructor(knowledge).newInstance(merged);
+        }
+
+        static Object call(Object target, String method, Object... args) throws Exception {
+            for (Method m : target.getClass().getDeclaredMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                    m.setAccessible(true);
+                    return m.invoke(target, args);
+                }
+            }
+            throw new NoSuchMethodException(method);
+        }
     }
 
     private static void assertSameAnalysis(TextMatcher.Analysis a, TextMatcher.Analysis b) {
