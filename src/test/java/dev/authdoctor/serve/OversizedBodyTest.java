@@ -70,38 +70,55 @@ class OversizedBodyTest {
      */
     static String sendAllThenRead(int port, String type, byte[] body, boolean chunked, boolean expect) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            String head = "POST /v1/diagnoses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + type + "\r\n"
-                    + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n")
-                    + (expect ? "Expect: 100-continue\r\n" : "") + "\r\n";
-            long sent = 0;
-            try {
-                out.write(head.getBytes(StandardCharsets.US_ASCII));
-                for (int at = 0; at < body.length; at += 16 * 1024) {
-                    int n = Math.min(16 * 1024, body.length - at);
-                    if (chunked) {
-                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.write(body, at, n);
-                    if (chunked) {
-                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                    sent += n;
-                }
+            return sendAllThenRead(socket, type, body, chunked, expect);
+        }
+    }
+
+    static String sendAllThenRead(Socket socket, String type, byte[] body, boolean chunked, boolean expect) throws IOException {
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        String head = "POST /v1/diagnoses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + type + "\r\n"
+                + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\n")
+                + (expect ? "Expect: 100-continue\r\n" : "") + "\r\n";
+        long sent = 0;
+        try {
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < body.length; at += 16 * 1024) {
+                int n = Math.min(16 * 1024, body.length - at);
                 if (chunked) {
-                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 }
-                out.flush();
-            } catch (IOException e) {
-                fail("the connection broke after " + sent + " of " + body.length + " bytes were sent: " + e);
+                out.write(body, at, n);
+                if (chunked) {
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                sent += n;
             }
-            try {
-                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return fail("the whole body was sent, then reading the answer failed: " + e);
+            if (chunked) {
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+        } catch (IOException e) {
+            fail("the connection broke after " + sent + " of " + body.length + " bytes were sent: " + e);
+        }
+        try {
+            return readAnswer(socket.getInputStream());
+        } catch (IOException e) {
+            return fail("the whole body was sent, then reading the answer failed: " + e);
+        }
+    }
+
+    /** The answer, to the end of the connection or, on one kept open, to the end of a chunked body. */
+    static String readAnswer(InputStream in) throws IOException {
+        StringBuilder answer = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            answer.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+            if (answer.indexOf("Transfer-Encoding: chunked") >= 0 && answer.toString().endsWith("\r\n0\r\n\r\n")) {
+                break;
             }
         }
+        return new String(answer.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     static void assertTooLarge(String response) {
@@ -168,10 +185,17 @@ class OversizedBodyTest {
             for (int at = 0; at < batch.length; at += line.length) {
                 System.arraycopy(line, 0, batch, at, line.length);
             }
-            String response = sendAllThenRead(s.port(), "application/x-ndjson", batch, true, false);
-            assertThat(response).startsWith("HTTP/1.1 200");
-            assertThat(response).contains("\"type\":\"urn:authdoctor:problem:too-large\"")
-                    .contains("longer than " + streamLimit + " bytes");
+            try (Socket socket = new Socket("127.0.0.1", s.port())) {
+                String response = sendAllThenRead(socket, "application/x-ndjson", batch, true, false);
+                assertThat(response).startsWith("HTTP/1.1 200");
+                assertThat(response).contains("\"type\":\"urn:authdoctor:problem:too-large\"")
+                        .contains("longer than " + streamLimit + " bytes");
+                // the rest of the batch was read to its end and discarded, so the connection takes another request
+                socket.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                byte[] next = new byte[12];
+                assertThat(socket.getInputStream().readNBytes(next, 0, 12)).isEqualTo(12);
+                assertThat(new String(next, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            }
         }
     }
 
