@@ -9,9 +9,9 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SizeLimitHandler;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +47,15 @@ public final class DiagnosisServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosisServer.class);
     /** Passes over the examples at most in the warm-up (13 incidents each, one in eight explained). */
     static final int WARMUP_ROUNDS = 300;
+    /** Bytes past the largest route limit before the backstop size limit fails a request (see start()). */
+    static final long SIZE_LIMIT_HEADROOM = 1 << 20;
+    /**
+     * What a refused body may cost in discarding, so its client reads the 413 rather than a reset: 128 MiB (over
+     * 100 times the default body limit, twice the JSON Lines limit; read into Jetty's pooled buffers, nothing kept)
+     * and 30 s from the answer (nginx's lingering_time). Past either, the connection closes as Jetty would.
+     */
+    static final long DRAIN_BYTES = 128L << 20;
+    static final Duration DRAIN_TIME = Duration.ofSeconds(30);
 
     private final Builder settings;
     private final CompletableFuture<Troubleshooter> doctor = new CompletableFuture<>();
@@ -92,13 +101,19 @@ public final class DiagnosisServer implements AutoCloseable {
                 server.setStopTimeout(settings.shutdownTimeout.toMillis());
                 server.setErrorHandler(new JettyProblems(retry));
                 // innermost first: each insert goes between the server and the handlers inserted before it, so a
-                // request meets Graceful, AccessLog, Guard, ConcurrencyLimit, SizeLimit, RequestDeadline, then Javalin
+                // request meets Graceful, BodyDrain, AccessLog, Guard, ConcurrencyLimit, SizeLimit, RequestDeadline,
+                // then Javalin. BodyDrain is outside the concurrency limit and the access log: discarding a refused
+                // body holds no slot and does not count as the request's time; Graceful still waits for it.
                 Limits limits = settings.limits();
                 server.insertHandler(new RequestDeadline(settings.maxRequestTime));
-                server.insertHandler(new SizeLimitHandler(Math.max(limits.maxBodyBytes(), limits.maxStreamBytes()), -1));
+                // A backstop for a route that would read without a bound of its own. The routes' own bounds answer
+                // better (a 413 naming the limit, a JSON Lines problem line), and they read a little past the limit
+                // to see it, a chunk at a time: the headroom keeps this from failing the request before they can.
+                server.insertHandler(new SizeLimitHandler(Math.max(limits.maxBodyBytes(), limits.maxStreamBytes()) + SIZE_LIMIT_HEADROOM, -1));
                 server.insertHandler(new ConcurrencyLimit(settings.maxConcurrent, settings.maxQueued, settings.maxQueueWait, retry));
                 server.insertHandler(new Guard(settings.token, settings.tls != null, limits, retry));
                 server.insertHandler(new AccessLog(metrics));
+                server.insertHandler(new BodyDrain(settings.drainBytes, settings.drainTime));
                 server.insertHandler(new GracefulHandler());
             });
             config.http.maxRequestSize = settings.maxBodyBytes;
@@ -293,8 +308,23 @@ public final class DiagnosisServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofSeconds(30);
         private Duration maxRequestTime = Duration.ofSeconds(60);
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+        private long drainBytes = DRAIN_BYTES;
+        private Duration drainTime = DRAIN_TIME;
 
         private Builder() {
+        }
+
+        /** The bounds on discarding a refused body ({@link BodyDrain}); tests make them small. */
+        Builder drain(long bytes, Duration time) {
+            this.drainBytes = bytes;
+            this.drainTime = time;
+            return this;
+        }
+
+        /** The most bytes in one JSON Lines request (64 MiB by default); tests make it small. */
+        Builder maxStreamBytes(long bytes) {
+            this.maxStreamBytes = bytes;
+            return this;
         }
 
         /** Requires {@code Authorization: Bearer <token>} on every path but health, readiness and the page's files. */

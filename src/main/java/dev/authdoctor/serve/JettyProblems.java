@@ -42,6 +42,9 @@ final class JettyProblems extends ErrorHandler {
         if (p.status == 503 || p.status == 429) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
         }
+        if (p.status == 413) { // the body is not read: the connection cannot carry another request (BodyDrain)
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         // the request path may have chosen the page's policy; a problem document is never a page
         SecurityHeaders.api(response.getHeaders());
         response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);

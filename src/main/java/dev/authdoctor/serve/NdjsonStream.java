@@ -70,6 +70,7 @@ final class NdjsonStream {
                     continue;
                 }
                 if (answered == limits.maxLines()) {
+                    ctx.req().setAttribute(BodyDrain.ATTRIBUTE, Boolean.TRUE); // the rest is discarded, not read
                     write(out, problem("too-many-lines", "Too many lines", "over a limit: the request has more than "
                             + limits.maxLines() + " incident lines; line " + line.number() + " and those after it were not read"));
                     break;
@@ -79,6 +80,7 @@ final class NdjsonStream {
             }
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof TooLong) {
+                ctx.req().setAttribute(BodyDrain.ATTRIBUTE, Boolean.TRUE);
                 write(out, problem("too-large", "Request too large", "over a limit: the request is longer than "
                         + limits.maxStreamBytes() + " bytes; the lines after line " + lastLine + " were not read"));
             } else if (RequestBodies.unreadable(e.getCause()).status == 408) {

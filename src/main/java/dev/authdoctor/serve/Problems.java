@@ -28,6 +28,9 @@ final class Problems {
         if (p.status == 503 || p.status == 429) {
             ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
         }
+        if (p.status == 413) { // the rest of the body is discarded, not read as a next request (BodyDrain)
+            ctx.header("Connection", "close");
+        }
         ctx.status(p.status).contentType(MEDIA_TYPE).result(body.toString());
     }
 }
