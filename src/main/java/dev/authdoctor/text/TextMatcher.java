@@ -89,6 +89,14 @@ public final class TextMatcher {
     private final List<Entry> entries;
     private final List<Marker> markers;
     private final Map<String, Double> weights;
+    /**
+     * Every word the pack's messages and phrases use, as written and stemmed, and a few everyday words one letter away
+     * from one of them: a ticket word that is one of these is spelled as meant, and is not read as a typo of another
+     * ("token" is not "taken", "looked" is not "locked", "valid" is not "invalid").
+     */
+    private final Set<String> spelledAsMeant;
+    /** Everyday words one edit from a word of the field that people write far more often than they mistype it. */
+    static final Set<String> EVERYDAY = Set.of("looked", "looking", "looks", "lacked", "licked", "rocked", "docked");
     /** Normalised message text to {problem id, the message as declared}. */
     private final Map<String, String[]> exactMessages;
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
@@ -131,6 +139,15 @@ public final class TextMatcher {
         this.markers = a.markers();
         this.weights = a.weights();
         this.exactMessages = a.exactMessages();
+        Set<String> known = new HashSet<>(EVERYDAY);
+        for (Entry e : entries) {
+            for (TextAnalyzer.Word w : e.words()) {
+                if (!w.surface().startsWith(TextAnalyzer.NEG)) {
+                    known.addAll(w.forms());
+                }
+            }
+        }
+        this.spelledAsMeant = Set.copyOf(known);
     }
 
     /** Whether the analysis was loaded rather than made by this matcher. */
@@ -634,6 +651,9 @@ public final class TextMatcher {
                     continue;
                 }
                 String other = f.substring(prefix.length());
+                if (spelledAsMeant.contains(other) && !other.startsWith(bare) && !bare.startsWith(other)) {
+                    continue; // a word of the field, or an everyday one, written as meant: not a typo of this one
+                }
                 if (Math.abs(other.length() - bare.length()) <= edits && EditDistance.within(bare, other, edits)) {
                     return true;
                 }
