@@ -90,13 +90,14 @@ public final class TextMatcher {
     private final List<Marker> markers;
     private final Map<String, Double> weights;
     /**
-     * Every word the pack's messages and phrases use, as written and stemmed, and a few everyday words one letter away
-     * from one of them: a ticket word that is one of these is spelled as meant, and is not read as a typo of another
-     * ("token" is not "taken", "looked" is not "locked", "valid" is not "invalid").
+     * Words people write as meant far more often than they mistype another word one or two letters away, each of
+     * which that other word is not: a ticket word that is one of these is not read as a typo ("token" is not "taken",
+     * "looked" is not "locked", "valid" is not "invalid", "active" is not "inactive", "getting" is not "setting").
+     * A list, not the pack's whole vocabulary: the vocabulary also holds the same word in another language or form
+     * ("certificado", "passwort", "refuses"), which a near spelling rightly meets.
      */
-    private final Set<String> spelledAsMeant;
-    /** Everyday words one edit from a word of the field that people write far more often than they mistype it. */
-    static final Set<String> EVERYDAY = Set.of("looked", "looking", "looks", "lacked", "licked", "rocked", "docked");
+    static final Set<String> SPELLED_AS_MEANT = Set.of("looked", "looking", "looks", "taken", "token", "tokens", "valid",
+            "active", "getting", "setting", "signing", "times", "timed", "reset", "resent", "contact", "connect");
     /** Normalised message text to {problem id, the message as declared}. */
     private final Map<String, String[]> exactMessages;
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
@@ -139,15 +140,6 @@ public final class TextMatcher {
         this.markers = a.markers();
         this.weights = a.weights();
         this.exactMessages = a.exactMessages();
-        Set<String> known = new HashSet<>(EVERYDAY);
-        for (Entry e : entries) {
-            for (TextAnalyzer.Word w : e.words()) {
-                if (!w.surface().startsWith(TextAnalyzer.NEG)) {
-                    known.addAll(w.forms());
-                }
-            }
-        }
-        this.spelledAsMeant = Set.copyOf(known);
     }
 
     /** Whether the analysis was loaded rather than made by this matcher. */
@@ -651,8 +643,8 @@ public final class TextMatcher {
                     continue;
                 }
                 String other = f.substring(prefix.length());
-                if (spelledAsMeant.contains(other) && !other.startsWith(bare) && !bare.startsWith(other)) {
-                    continue; // a word of the field, or an everyday one, written as meant: not a typo of this one
+                if (SPELLED_AS_MEANT.contains(other)) {
+                    continue;
                 }
                 if (Math.abs(other.length() - bare.length()) <= edits && EditDistance.within(bare, other, edits)) {
                     return true;
