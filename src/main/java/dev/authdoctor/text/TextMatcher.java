@@ -89,6 +89,15 @@ public final class TextMatcher {
     private final List<Entry> entries;
     private final List<Marker> markers;
     private final Map<String, Double> weights;
+    /**
+     * Words people write as meant far more often than they mistype another word one or two letters away, each of
+     * which that other word is not: a ticket word that is one of these is not read as a typo ("token" is not "taken",
+     * "looked" is not "locked", "valid" is not "invalid", "active" is not "inactive", "getting" is not "setting").
+     * A list, not the pack's whole vocabulary: the vocabulary also holds the same word in another language or form
+     * ("certificado", "passwort", "refuses"), which a near spelling rightly meets.
+     */
+    static final Set<String> SPELLED_AS_MEANT = Set.of("looked", "looking", "looks", "taken", "token", "tokens", "valid",
+            "active", "getting", "setting", "signing", "times", "timed", "reset", "resent", "contact", "connect");
     /** Normalised message text to {problem id, the message as declared}. */
     private final Map<String, String[]> exactMessages;
     private final Map<String, Result> cache = new ConcurrentHashMap<>();
@@ -634,6 +643,9 @@ public final class TextMatcher {
                     continue;
                 }
                 String other = f.substring(prefix.length());
+                if (SPELLED_AS_MEANT.contains(other)) {
+                    continue;
+                }
                 if (Math.abs(other.length() - bare.length()) <= edits && EditDistance.within(bare, other, edits)) {
                     return true;
                 }

@@ -131,6 +131,18 @@ class TextMatcherTest {
     }
 
     @Test
+    void anEverydayWordOneLetterFromAWordOfTheFieldIsNotReadAsItsTypo() {
+        TextMatcher m = new TextMatcher(new Knowledge(List.of(new Knowledge.ProblemWords("p", List.of(),
+                List.of(en("Entrust app locked, account locked")), List.of(), "t", Map.of())), List.of(), ""));
+        // a typo still meets the word
+        assertThat(m.match(null, "Entrust app lockd, account lcoked").candidates()).isNotEmpty();
+        // "looked" is written as meant: the app and the account were not said to be locked
+        List<TextCandidate> looked = m.match(null, "looked in the Entrust app, looked at the account").candidates();
+        double locked = m.match(null, "Entrust app locked, account locked").candidates().get(0).score();
+        assertThat(looked.isEmpty() ? 0 : looked.get(0).score()).isLessThan(0.6 * locked);
+    }
+
+    @Test
     void causesAreHeardBesideTheProblem() {
         TextMatcher.Result r = matcher.match(null, "codes refused at login, my phone clock is off");
         assertThat(r.candidates().get(0).problemId()).isEqualTo("token-refused");
